@@ -1,0 +1,21 @@
+package org.hakoniwa.bridge.pdu.backpressure;
+
+import org.hakoniwa.bridge.spi.ProviderConfig;
+import org.hakoniwa.bridge.spi.ProviderContext;
+import org.hakoniwa.bridge.spi.backpressure.BackpressurePolicy;
+import org.hakoniwa.bridge.spi.backpressure.BackpressurePolicyProvider;
+
+/** Provides the {@code latest-wins} policy. */
+public final class LatestWinsBackpressurePolicyProvider implements BackpressurePolicyProvider {
+    public static final String NAME = "latest-wins";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public BackpressurePolicy create(ProviderConfig config, ProviderContext context) {
+        return new LatestWinsPolicy();
+    }
+}
