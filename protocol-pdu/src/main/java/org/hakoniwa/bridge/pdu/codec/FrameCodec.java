@@ -7,7 +7,7 @@ import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_BODY_LEN;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_CHANNEL;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_HEADER;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_HEAP_OFF;
-import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_MAGIC;
+import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_MAGIC_AT;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_META_VERSION_AT;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_NAME;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_TIMES;
@@ -28,7 +28,7 @@ import static org.hakoniwa.bridge.pdu.codec.Wire.V1_NAME_LEN;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_BODY_LEN;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_CHANNEL;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_HEADER;
-import static org.hakoniwa.bridge.pdu.codec.Wire.V2_MAGIC;
+import static org.hakoniwa.bridge.pdu.codec.Wire.V2_MAGIC_AT;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_NAME;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_TIMES;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_TOTAL_LEN;
@@ -62,7 +62,8 @@ import java.util.Optional;
  * message as a 4-byte body equal to its code. It refuses with {@link FrameEncodeException}, never
  * truncating, a frame over {@link #maxFrameBytes()} ({@link EncodeFailure#TOO_LARGE}), a v2 robot name over
  * 127 UTF-8 bytes ({@link EncodeFailure#NAME_TOO_LONG}) and a frame the form cannot express
- * ({@link EncodeFailure#NOT_REPRESENTABLE}: see there). Every frame it encodes decodes to an equal frame.
+ * ({@link EncodeFailure#NOT_REPRESENTABLE}: see there). Every frame it encodes decodes to an equal frame
+ * (in v1, which has no times, with the times 0).
  */
 public final class FrameCodec {
     /** 1 MiB: the Python client closes with 1009 on any bigger message. */
@@ -113,7 +114,10 @@ public final class FrameCodec {
         return FrameDecoder.decode(FrameDecoder.view(message));
     }
 
-    /** Encodes the frame in its own form; see {@link #encode(FrameForm, MessageType, String, int, ByteBuffer, long, long, long)}. */
+    /**
+     * Encodes the frame in its own form; see
+     * {@link #encode(FrameForm, MessageType, String, int, ByteBuffer, long, long, long)}.
+     */
     public ByteBuffer encode(Frame frame) {
         requireNonNull(frame, "frame is null");
         return encode(frame.form(), frame.type(), frame.robot(), frame.channel(), frame.bodyView(),
@@ -196,7 +200,7 @@ public final class FrameCodec {
         checkV2Name(robot, name);
         ByteBuffer out = allocate(V2_HEADER + (long) bodyLen, robot, channel, bodyLen);
         out.put(V2_NAME, name);
-        out.putInt(V2_MAGIC, HAKO_MAGIC);
+        out.putInt(V2_MAGIC_AT, HAKO_MAGIC);
         out.putShort(V2_VERSION_AT, (short) V2_VERSION);
         out.putInt(V2_TYPE, type.code());
         out.putInt(V2_TOTAL_LEN, TOTAL_LEN_BASE + bodyLen);
@@ -219,7 +223,7 @@ public final class FrameCodec {
         out.putInt(LEGACY_HEAP_OFF, LEGACY_HEADER);
         out.putInt(LEGACY_TOTAL_SIZE, LEGACY_HEADER);
         out.putInt(LEGACY_TOTAL_LEN, TOTAL_LEN_BASE + bodyLen);
-        out.putInt(LEGACY_MAGIC, HAKO_MAGIC);
+        out.putInt(LEGACY_MAGIC_AT, HAKO_MAGIC);
         out.putShort(LEGACY_VERSION_AT, (short) V2_VERSION);
         out.putInt(LEGACY_TYPE, type.code());
         out.putLong(LEGACY_TIMES, hakoTimeUs);

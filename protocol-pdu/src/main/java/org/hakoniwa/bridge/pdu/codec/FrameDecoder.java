@@ -4,7 +4,7 @@ import static org.hakoniwa.bridge.pdu.codec.Wire.HAKO_MAGIC;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_BODY_LEN;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_CHANNEL;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_HEADER;
-import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_MAGIC;
+import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_MAGIC_AT;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_META_VERSION_AT;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_NAME;
 import static org.hakoniwa.bridge.pdu.codec.Wire.LEGACY_TIMES;
@@ -21,7 +21,7 @@ import static org.hakoniwa.bridge.pdu.codec.Wire.V1_NAME_LEN;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_BODY_LEN;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_CHANNEL;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_HEADER;
-import static org.hakoniwa.bridge.pdu.codec.Wire.V2_MAGIC;
+import static org.hakoniwa.bridge.pdu.codec.Wire.V2_MAGIC_AT;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_NAME;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_TIMES;
 import static org.hakoniwa.bridge.pdu.codec.Wire.V2_TYPE;
@@ -53,7 +53,7 @@ final class FrameDecoder {
     private FrameDecoder() {
     }
 
-    /** A read-only little-endian view of the caller's remaining bytes, at offset 0; the caller's buffer is untouched. */
+    /** A read-only little-endian view of the caller's remaining bytes at offset 0; the caller's buffer is untouched. */
     static ByteBuffer view(ByteBuffer message) {
         return message.slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -61,13 +61,13 @@ final class FrameDecoder {
     /** WIRE.md 2.2, in its order: the 304-byte form, the 200-byte form, then v1; null if none. */
     static FrameForm formOf(ByteBuffer m) {
         int len = m.limit();
-        if (len >= V2_HEADER && m.getInt(V2_MAGIC) == HAKO_MAGIC && u16(m, V2_VERSION_AT) == V2_VERSION) {
+        if (len >= V2_HEADER && m.getInt(V2_MAGIC_AT) == HAKO_MAGIC && u16(m, V2_VERSION_AT) == V2_VERSION) {
             return FrameForm.V2_304;
         }
         if (len >= LEGACY_HEADER
                 && m.getInt(0) == META_MAGIC
                 && m.getInt(LEGACY_META_VERSION_AT) == META_VERSION
-                && m.getInt(LEGACY_MAGIC) == HAKO_MAGIC) {
+                && m.getInt(LEGACY_MAGIC_AT) == HAKO_MAGIC) {
             return FrameForm.V2_200;
         }
         if (v1Problem(m) == V1_OK) {
@@ -206,7 +206,7 @@ final class FrameDecoder {
         if (len == 0) {
             return new FrameDecodeException(DecodeFailure.EMPTY, "empty message");
         }
-        if (len >= V2_MAGIC + 4 && m.getInt(V2_MAGIC) == HAKO_MAGIC) {
+        if (len >= V2_MAGIC_AT + 4 && m.getInt(V2_MAGIC_AT) == HAKO_MAGIC) {
             if (len < V2_HEADER) {
                 return new FrameDecodeException(DecodeFailure.TOO_SHORT,
                         "frame of " + len + " bytes is too short for a v2 header (304 bytes)");
@@ -215,7 +215,7 @@ final class FrameDecoder {
                     "v2 header version " + u16(m, V2_VERSION_AT) + " at offset 132, expected 2");
         }
         boolean metaMagic = len >= 4 && m.getInt(0) == META_MAGIC;
-        boolean legacyMagic = len >= LEGACY_MAGIC + 4 && m.getInt(LEGACY_MAGIC) == HAKO_MAGIC;
+        boolean legacyMagic = len >= LEGACY_MAGIC_AT + 4 && m.getInt(LEGACY_MAGIC_AT) == HAKO_MAGIC;
         if (metaMagic || legacyMagic) {
             if (len < LEGACY_HEADER) {
                 return new FrameDecodeException(DecodeFailure.TOO_SHORT,
@@ -231,7 +231,7 @@ final class FrameDecoder {
                         + Integer.toUnsignedString(metaVersion) + " at offset 4, expected 1");
             }
             return new FrameDecodeException(DecodeFailure.BAD_MAGIC,
-                    "legacy v2 header magic " + hex(m.getInt(LEGACY_MAGIC)) + " at offset 28, expected 0x48414B4F");
+                    "legacy v2 header magic " + hex(m.getInt(LEGACY_MAGIC_AT)) + " at offset 28, expected 0x48414B4F");
         }
         if (len < V2_HEADER) {
             return new FrameDecodeException(DecodeFailure.TOO_SHORT,

@@ -14,7 +14,7 @@ final class Wire {
     // v2, current 304-byte header (WIRE.md 2.1).
     static final int V2_HEADER = 304;
     static final int V2_NAME = 0;
-    static final int V2_MAGIC = 128;
+    static final int V2_MAGIC_AT = 128;
     static final int V2_VERSION_AT = 132;
     static final int V2_TYPE = 140;
     static final int V2_TOTAL_LEN = 144;
@@ -32,7 +32,7 @@ final class Wire {
     static final int LEGACY_HEAP_OFF = 12;
     static final int LEGACY_TOTAL_SIZE = 16;
     static final int LEGACY_TOTAL_LEN = 24;
-    static final int LEGACY_MAGIC = 28;
+    static final int LEGACY_MAGIC_AT = 28;
     static final int LEGACY_VERSION_AT = 32;
     static final int LEGACY_TYPE = 36;
     static final int LEGACY_TIMES = 40;
