@@ -226,6 +226,11 @@ public final class WsEndpoint implements AutoCloseable {
         return Optional.ofNullable(sessions.get(client));
     }
 
+    /** The live session of {@code client}, or null when it is not connected. For hot paths. */
+    public ClientSession find(ClientId client) {
+        return sessions.get(client);
+    }
+
     /** A snapshot of the live sessions. */
     public Collection<ClientSession> sessions() {
         return List.copyOf(sessions.values());
