@@ -66,7 +66,7 @@ public final class BridgeKeys {
             Duration.ofSeconds(20), Duration.ZERO,
             "How long a client may take to answer a ping before it is disconnected."));
     public static final ConfigKey<Long> MAX_MESSAGE_SIZE = define(ConfigKey.size("bridge.max-message-size",
-            1_049_080, HEADER_BYTES, Integer.MAX_VALUE,
+            MIB + HEADER_BYTES, HEADER_BYTES, Integer.MAX_VALUE,
             "Largest inbound message (default: room for a 1 MiB body and its header);"
                     + " a bigger one closes the connection with 1009."));
     public static final ConfigKey<Long> MAX_OUTBOUND_MESSAGE_SIZE = define(ConfigKey.size(

@@ -61,7 +61,7 @@ class BridgeKeysTest {
         "bridge.backpressure.queue-bytes, 16MiB", "bridge.backpressure.block-timeout, 100ms",
         "bridge.backpressure.control-queue-depth, 4096", "bridge.max-clients, 1",
         "bridge.multi-client-enabled, unset", "bridge.ping-interval, 20s", "bridge.ping-timeout, 20s",
-        "bridge.max-message-size, 1049080", "bridge.max-outbound-message-size, 1MiB",
+        "bridge.max-message-size, 1048880", "bridge.max-outbound-message-size, 1MiB",
         "bridge.permessage-deflate, false", "bridge.pdu-config, unset", "bridge.service-config, unset",
         "bridge.plugin-dir, unset", "bridge.pdu.unknown-topics, reject-unknown",
         "bridge.pdu.relay-client-writes, false", "bridge.pdu.last-value-on-declare, true",
