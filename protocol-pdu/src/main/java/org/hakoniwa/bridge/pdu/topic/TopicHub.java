@@ -15,6 +15,7 @@ import org.hakoniwa.bridge.pdu.codec.FrameCodec;
 import org.hakoniwa.bridge.pdu.endpoint.ClientSession;
 import org.hakoniwa.bridge.pdu.endpoint.OutboundFrame;
 import org.hakoniwa.bridge.pdu.endpoint.OutboundQueue;
+import org.hakoniwa.bridge.pdu.endpoint.SendGuard;
 import org.hakoniwa.bridge.pdu.endpoint.WsEndpoint;
 import org.hakoniwa.bridge.pdu.peer.Peer;
 import org.hakoniwa.bridge.pdu.peer.PeerRegistry;
@@ -166,6 +167,23 @@ public final class TopicHub {
             EncodedPdu last = topic.last;
             return last == null ? Optional.empty() : Optional.of(new PduSample(key, last.body(), last.storedAtNanos()));
         }
+    }
+
+    /**
+     * The check made right before a fan-out frame leaves: the client still reads the topic (or, with
+     * broadcast-to-undeclared, still has declared nothing).
+     */
+    public SendGuard sendGuard() {
+        return (client, key) -> {
+            if (store.contains(key, client)) {
+                return true;
+            }
+            if (!options.broadcastToUndeclared()) {
+                return false;
+            }
+            Peer peer = peers.find(client);
+            return peer != null && !peer.declaredRead();
+        };
     }
 
     /** Forgets everything {@code client} read. */

@@ -1,0 +1,48 @@
+package org.hakoniwa.bridge.sim.wiring;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import org.hakoniwa.bridge.sim.host.Bridge;
+import org.hakoniwa.bridge.sim.host.HostContext;
+import org.hakoniwa.bridge.sim.host.SimulatorPlugin;
+import org.hakoniwa.bridge.sim.runtime.HakoniwaBridge;
+import org.hakoniwa.bridge.sim.spi.PluginDirectory;
+
+/**
+ * The bridge as a {@link SimulatorPlugin}. Each start opens the plugin folder, chooses a provider for each extension
+ * point by name, creates one injector and starts the bridge it assembles.
+ */
+public final class HakoniwaBridgePlugin implements SimulatorPlugin {
+    public static final String NAME = "hakoniwa-websocket-bridge";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Bridge start(HostContext context) {
+        PluginDirectory plugins = PluginDirectory.fromConfig(context.config());
+        try {
+            SelectedProviders providers = SelectedProviders.select(context.config(), plugins.searchPath());
+            List<Module> modules = new ArrayList<>(List.of(new HostModule(context, plugins),
+                    new ProvidersModule(providers), new PduModule(), new RpcModule(), new BridgeModule()));
+            context.clock().ifPresent(clock -> modules.add(new HostClockModule(clock)));
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+            HakoniwaBridge bridge = injector.getInstance(HakoniwaBridge.class);
+            try {
+                return bridge.start();
+            } catch (RuntimeException e) {
+                bridge.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
+    }
+}
