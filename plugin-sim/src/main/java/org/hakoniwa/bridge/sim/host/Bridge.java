@@ -39,6 +39,9 @@ public interface Bridge extends AutoCloseable {
     /** Tells {@code listener} of every client write, on the network thread that received it. */
     void onClientWrite(BufferWriteListener listener);
 
+    /** Tells {@code listener} of clients connecting and disconnecting. */
+    void onClientEvents(ClientListener listener);
+
     /** Serves an RPC service of the service definition with an asynchronous handler. */
     void registerService(String serviceName, ServiceHandler handler);
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +34,10 @@ import org.hakoniwa.bridge.sim.config.BridgeConfig;
 import org.hakoniwa.bridge.sim.config.BridgeKeys;
 import org.hakoniwa.bridge.sim.host.Bridge;
 import org.hakoniwa.bridge.sim.host.BridgeStats;
+import org.hakoniwa.bridge.sim.host.ClientListener;
 import org.hakoniwa.bridge.sim.host.ClientStats;
 import org.hakoniwa.bridge.sim.spi.PluginDirectory;
+import org.hakoniwa.bridge.spi.ClientId;
 import org.hakoniwa.bridge.spi.PduKey;
 import org.hakoniwa.bridge.spi.route.RouteStore;
 import org.hakoniwa.bridge.spi.subscription.SubscriptionStore;
@@ -66,6 +69,7 @@ public final class HakoniwaBridge implements Bridge {
     private final ExecutorService handlerThreads;
     private final PluginDirectory plugins;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<ClientListener> clientListeners = new CopyOnWriteArrayList<>();
     private volatile InetSocketAddress address;
 
     @Inject
@@ -93,9 +97,15 @@ public final class HakoniwaBridge implements Bridge {
     /** Connects the parts and starts listening. */
     public HakoniwaBridge start() {
         LOG.info("effective configuration:\n{}", config.describeEffective());
-        endpoint.onConnect(dispatcher::onConnect);
+        endpoint.onConnect(client -> {
+            dispatcher.onConnect(client);
+            clientListeners.forEach(listener -> notify(listener::connected, client));
+        });
         endpoint.onMessageWithClient(dispatcher::onMessage);
-        endpoint.onDisconnect(dispatcher::onDisconnect);
+        endpoint.onDisconnect(client -> {
+            dispatcher.onDisconnect(client);
+            clientListeners.forEach(listener -> notify(listener::disconnected, client));
+        });
         endpoint.sendGuard(hub.sendGuard());
         dispatcher.route(MessageType.REGISTER_RPC_CLIENT, rpc);
         dispatcher.route(MessageType.PDU_DATA_RPC_REQUEST, rpc);
@@ -162,6 +172,19 @@ public final class HakoniwaBridge implements Bridge {
     @Override
     public void onClientWrite(BufferWriteListener listener) {
         buffer.addListener(listener);
+    }
+
+    @Override
+    public void onClientEvents(ClientListener listener) {
+        clientListeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    private static void notify(java.util.function.Consumer<ClientId> event, ClientId client) {
+        try {
+            event.accept(client);
+        } catch (RuntimeException e) {
+            LOG.error("client {}: a host client listener threw; carrying on", client, e);
+        }
     }
 
     @Override
