@@ -23,6 +23,7 @@ import org.hakoniwa.bridge.pdu.dispatch.PduDispatcher;
 import org.hakoniwa.bridge.pdu.dispatch.UnknownTopics;
 import org.hakoniwa.bridge.pdu.endpoint.ClientSession;
 import org.hakoniwa.bridge.pdu.endpoint.WsEndpoint;
+import org.hakoniwa.bridge.pdu.ext.ExtensionHandler;
 import org.hakoniwa.bridge.pdu.peer.Peer;
 import org.hakoniwa.bridge.pdu.peer.PeerRegistry;
 import org.hakoniwa.bridge.pdu.topic.PublishReport;
@@ -64,6 +65,7 @@ public final class HakoniwaBridge implements Bridge {
     private final SubscriptionStore subscriptions;
     private final RouteStore routes;
     private final RpcServer rpc;
+    private final ExtensionHandler extensions;
     private final StepClock stepClock;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService handlerThreads;
@@ -75,7 +77,8 @@ public final class HakoniwaBridge implements Bridge {
     @Inject
     public HakoniwaBridge(BridgeConfig config, PduDefinition pdus, Transport transport, WsEndpoint endpoint,
             PduDispatcher dispatcher, TopicHub hub, CommunicationBuffer buffer, PeerRegistry peers,
-            SubscriptionStore subscriptions, RouteStore routes, RpcServer rpc, StepClock stepClock,
+            SubscriptionStore subscriptions, RouteStore routes, RpcServer rpc, ExtensionHandler extensions,
+            StepClock stepClock,
             ScheduledExecutorService scheduler, ExecutorService handlerThreads, PluginDirectory plugins) {
         this.config = requireNonNull(config, "config is null");
         this.pdus = requireNonNull(pdus, "pdus is null");
@@ -88,6 +91,7 @@ public final class HakoniwaBridge implements Bridge {
         this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
         this.routes = requireNonNull(routes, "routes is null");
         this.rpc = requireNonNull(rpc, "rpc is null");
+        this.extensions = requireNonNull(extensions, "extensions is null");
         this.stepClock = requireNonNull(stepClock, "stepClock is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.handlerThreads = requireNonNull(handlerThreads, "handlerThreads is null");
@@ -110,6 +114,7 @@ public final class HakoniwaBridge implements Bridge {
         dispatcher.route(MessageType.REGISTER_RPC_CLIENT, rpc);
         dispatcher.route(MessageType.PDU_DATA_RPC_REQUEST, rpc);
         dispatcher.route(MessageType.PDU_DATA_RPC_REPLY, rpc);
+        dispatcher.route(MessageType.BRIDGE_EXTENSION, extensions);
         ServerOptions options = new ServerOptions(config.get(BridgeKeys.BIND), config.get(BridgeKeys.PORT),
                 Math.toIntExact(config.get(BridgeKeys.MAX_MESSAGE_SIZE)), config.get(BridgeKeys.PERMESSAGE_DEFLATE),
                 idleBackstop());

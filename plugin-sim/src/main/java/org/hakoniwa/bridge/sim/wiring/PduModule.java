@@ -7,11 +7,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.hakoniwa.bridge.pdu.buffer.CommunicationBuffer;
 import org.hakoniwa.bridge.pdu.codec.FrameCodec;
 import org.hakoniwa.bridge.pdu.config.PduDefinition;
+import org.hakoniwa.bridge.pdu.dispatch.KnownTopics;
 import org.hakoniwa.bridge.pdu.dispatch.PduDispatcher;
 import org.hakoniwa.bridge.pdu.dispatch.UnknownTopics;
 import org.hakoniwa.bridge.pdu.endpoint.EndpointSettings;
 import org.hakoniwa.bridge.pdu.endpoint.QueueLimits;
 import org.hakoniwa.bridge.pdu.endpoint.WsEndpoint;
+import org.hakoniwa.bridge.pdu.ext.ExtensionHandler;
+import org.hakoniwa.bridge.pdu.ext.PolicyCatalog;
 import org.hakoniwa.bridge.pdu.peer.PeerRegistry;
 import org.hakoniwa.bridge.pdu.topic.TopicHub;
 import org.hakoniwa.bridge.pdu.topic.TopicOptions;
@@ -62,6 +65,12 @@ final class PduModule extends AbstractModule {
 
     @Provides
     @Singleton
+    KnownTopics knownTopics(PduDefinition definition, UnknownTopics unknownTopics) {
+        return new KnownTopics(definition, unknownTopics);
+    }
+
+    @Provides
+    @Singleton
     CommunicationBuffer buffer(PduDefinition definition, UnknownTopics unknownTopics) {
         return new CommunicationBuffer(definition, unknownTopics == UnknownTopics.ALLOW_UNKNOWN);
     }
@@ -69,17 +78,23 @@ final class PduModule extends AbstractModule {
     @Provides
     @Singleton
     TopicHub hub(WsEndpoint endpoint, SubscriptionStore store, PeerRegistry peers, FrameCodec codec,
-            BackpressurePolicy policy, BridgeConfig config, SimulationClock clock) {
+            BackpressurePolicy policy, BridgeConfig config, SimulationClock clock, ScheduledExecutorService scheduler) {
         TopicOptions options = new TopicOptions(config.get(BridgeKeys.PDU_LAST_VALUE_ON_DECLARE),
                 config.get(BridgeKeys.PDU_BROADCAST_TO_UNDECLARED));
-        return new TopicHub(endpoint, store, peers, codec, policy, options, clock::simTimeMicros);
+        return new TopicHub(endpoint, store, peers, codec, policy, options, clock::simTimeMicros, scheduler);
     }
 
     @Provides
     @Singleton
     PduDispatcher dispatcher(FrameCodec codec, PeerRegistry peers, TopicHub hub, CommunicationBuffer buffer,
-            PduDefinition definition, UnknownTopics unknownTopics, BridgeConfig config) {
-        return new PduDispatcher(codec, peers, hub, buffer, definition, unknownTopics,
-                config.get(BridgeKeys.PDU_RELAY_CLIENT_WRITES));
+            KnownTopics knownTopics, BridgeConfig config) {
+        return new PduDispatcher(codec, peers, hub, buffer, knownTopics, config.get(BridgeKeys.PDU_RELAY_CLIENT_WRITES));
+    }
+
+    @Provides
+    @Singleton
+    ExtensionHandler extensions(WsEndpoint endpoint, PeerRegistry peers, TopicHub hub, FrameCodec codec,
+            KnownTopics knownTopics, PolicyCatalog policies) {
+        return new ExtensionHandler(endpoint, peers, hub, codec, knownTopics, policies);
     }
 }

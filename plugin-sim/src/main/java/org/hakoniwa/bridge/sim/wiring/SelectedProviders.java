@@ -16,12 +16,14 @@ import org.hakoniwa.bridge.spi.transport.TransportProvider;
  * exists, so that modules only bind what was chosen.
  */
 record SelectedProviders(TransportProvider transport, SubscriptionStoreProvider subscriptionStore,
-        RouteStoreProvider routeStore, BackpressurePolicyProvider backpressurePolicy) {
+        RouteStoreProvider routeStore, BackpressurePolicyProvider backpressurePolicy,
+        List<BackpressurePolicyProvider> allPolicies) {
     SelectedProviders {
         requireNonNull(transport, "transport is null");
         requireNonNull(subscriptionStore, "subscriptionStore is null");
         requireNonNull(routeStore, "routeStore is null");
         requireNonNull(backpressurePolicy, "backpressurePolicy is null");
+        allPolicies = List.copyOf(allPolicies);
     }
 
     /**
@@ -35,6 +37,7 @@ record SelectedProviders(TransportProvider transport, SubscriptionStoreProvider 
                         searchPath),
                 ProviderSelector.select(RouteStoreProvider.class, BridgeKeys.ROUTE_STORE, config, searchPath),
                 ProviderSelector.select(BackpressurePolicyProvider.class, BridgeKeys.BACKPRESSURE_POLICY, config,
-                        searchPath));
+                        searchPath),
+                ProviderSelector.all(BackpressurePolicyProvider.class, searchPath));
     }
 }

@@ -11,7 +11,6 @@ import org.hakoniwa.bridge.pdu.codec.Frame;
 import org.hakoniwa.bridge.pdu.codec.FrameCodec;
 import org.hakoniwa.bridge.pdu.codec.FrameDecodeException;
 import org.hakoniwa.bridge.pdu.codec.MessageType;
-import org.hakoniwa.bridge.pdu.config.PduDefinition;
 import org.hakoniwa.bridge.pdu.peer.Peer;
 import org.hakoniwa.bridge.pdu.peer.PeerRegistry;
 import org.hakoniwa.bridge.pdu.topic.TopicHub;
@@ -34,19 +33,17 @@ public final class PduDispatcher {
     private final PeerRegistry peers;
     private final TopicHub hub;
     private final CommunicationBuffer buffer;
-    private final PduDefinition definition;
-    private final UnknownTopics unknownTopics;
+    private final KnownTopics knownTopics;
     private final boolean relayClientWrites;
     private final Map<MessageType, FrameHandler> handlers = new EnumMap<>(MessageType.class);
 
     public PduDispatcher(FrameCodec codec, PeerRegistry peers, TopicHub hub, CommunicationBuffer buffer,
-            PduDefinition definition, UnknownTopics unknownTopics, boolean relayClientWrites) {
+            KnownTopics knownTopics, boolean relayClientWrites) {
         this.codec = requireNonNull(codec, "codec is null");
         this.peers = requireNonNull(peers, "peers is null");
         this.hub = requireNonNull(hub, "hub is null");
         this.buffer = requireNonNull(buffer, "buffer is null");
-        this.definition = requireNonNull(definition, "definition is null");
-        this.unknownTopics = requireNonNull(unknownTopics, "unknownTopics is null");
+        this.knownTopics = requireNonNull(knownTopics, "knownTopics is null");
         this.relayClientWrites = relayClientWrites;
     }
 
@@ -92,7 +89,7 @@ public final class PduDispatcher {
     }
 
     private boolean known(Peer peer, PduKey key, String what) {
-        if (unknownTopics == UnknownTopics.ALLOW_UNKNOWN || definition.contains(key)) {
+        if (knownTopics.allows(key)) {
             return true;
         }
         String warning = what + " " + key;

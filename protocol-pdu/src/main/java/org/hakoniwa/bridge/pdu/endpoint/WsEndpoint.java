@@ -63,6 +63,7 @@ public final class WsEndpoint implements AutoCloseable {
     private volatile Consumer<ClientId> onConnect;
     private volatile Consumer<ClientId> onDisconnect;
     private volatile SendGuard sendGuard = SendGuard.ALWAYS;
+    private volatile SlowSpellListener slowSpellListener;
 
     private WsEndpoint(Role role, Transport transport, EndpointSettings settings, ScheduledExecutorService scheduler) {
         this.role = role;
@@ -130,6 +131,11 @@ public final class WsEndpoint implements AutoCloseable {
     /** A connection ended: called exactly once per admitted connection, whatever ended it. */
     public void onDisconnect(Consumer<ClientId> callback) {
         onDisconnect = callback;
+    }
+
+    /** Told when a client that lost frames has caught up, with how many it lost; for in-band drop notices. */
+    public void onSlowSpellEnded(SlowSpellListener listener) {
+        slowSpellListener = listener;
     }
 
     /** Consulted right before a guarded frame leaves; see {@link SendGuard}. */
@@ -468,6 +474,14 @@ public final class WsEndpoint implements AutoCloseable {
             if (session != null) {
                 session.connection().abort();
                 end(session, Connection.POLICY_VIOLATION, "send queue overflow");
+            }
+        }
+
+        @Override
+        public void onSlowSpellEnded(ClientId client, long dropped) {
+            SlowSpellListener listener = slowSpellListener;
+            if (listener != null) {
+                invoke("onSlowSpellEnded", client, () -> listener.caughtUp(client, dropped));
             }
         }
 

@@ -3,12 +3,16 @@ package org.hakoniwa.bridge.pdu.topic;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.hakoniwa.bridge.pdu.buffer.PduSample;
 import org.hakoniwa.bridge.pdu.codec.FrameCodec;
@@ -44,10 +48,15 @@ public final class TopicHub {
     private final BackpressurePolicy defaultPolicy;
     private final TopicOptions options;
     private final LongSupplier simTimeUs;
+    private final ScheduledExecutorService scheduler;
     private final Map<PduKey, Topic> topics = new ConcurrentHashMap<>();
+    private final Map<ClientId, Map<PduKey, Lease>> leases = new ConcurrentHashMap<>();
+    private volatile LapseListener lapseListener = (client, key) -> { };
 
     public TopicHub(WsEndpoint endpoint, SubscriptionStore store, PeerRegistry peers, FrameCodec codec,
-            BackpressurePolicy defaultPolicy, TopicOptions options, LongSupplier simTimeUs) {
+            BackpressurePolicy defaultPolicy, TopicOptions options, LongSupplier simTimeUs,
+            ScheduledExecutorService scheduler) {
+        this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.store = requireNonNull(store, "store is null");
         this.peers = requireNonNull(peers, "peers is null");
@@ -117,16 +126,80 @@ public final class TopicHub {
         if (peer != null) {
             peer.markDeclaredRead();
         }
+        if (!added) {
+            renewLease(client, key);
+        }
         delivery.finish(false);
         return added;
     }
 
     /** Removes {@code client} from the readers of {@code key}; frames already queued for it are not sent. */
     public boolean undeclareRead(ClientId client, PduKey key) {
+        cancelLease(client, key);
         Topic topic = topic(key);
         synchronized (topic) {
             return store.remove(key, client);
         }
+    }
+
+    /**
+     * Gives {@code client}'s subscription to {@code key} a time to live: unless renewed (by declaring again) within
+     * {@code ttl}, it lapses and the lapse listener is told. Zero removes the lease: the subscription lives as long as
+     * the connection.
+     */
+    public void lease(ClientId client, PduKey key, Duration ttl) {
+        cancelLease(client, key);
+        if (ttl.isZero() || ttl.isNegative()) {
+            return;
+        }
+        Lease lease = new Lease(ttl);
+        leases.computeIfAbsent(client, c -> new ConcurrentHashMap<>()).put(key, lease);
+        lease.schedule(() -> lapse(client, key, lease));
+    }
+
+    /** Renews {@code client}'s lease on {@code key}, if it has one; returns whether it had. */
+    public boolean renewLease(ClientId client, PduKey key) {
+        Map<PduKey, Lease> own = leases.get(client);
+        Lease lease = own == null ? null : own.get(key);
+        if (lease == null) {
+            return false;
+        }
+        lease.schedule(() -> lapse(client, key, lease));
+        return true;
+    }
+
+    /** The subscriptions of {@code client} that hold a lease. */
+    public Set<PduKey> leasedKeys(ClientId client) {
+        Map<PduKey, Lease> own = leases.get(client);
+        return own == null ? Set.of() : Set.copyOf(own.keySet());
+    }
+
+    private void cancelLease(ClientId client, PduKey key) {
+        Map<PduKey, Lease> own = leases.get(client);
+        Lease lease = own == null ? null : own.remove(key);
+        if (lease != null) {
+            lease.cancel();
+        }
+    }
+
+    private void lapse(ClientId client, PduKey key, Lease lease) {
+        Map<PduKey, Lease> own = leases.get(client);
+        if (own == null || !own.remove(key, lease)) {
+            return;
+        }
+        boolean removed;
+        Topic topic = topic(key);
+        synchronized (topic) {
+            removed = store.remove(key, client);
+        }
+        if (removed) {
+            lapseListener.lapsed(client, key);
+        }
+    }
+
+    /** Told when a leased subscription lapsed unrenewed. */
+    public void onLapse(LapseListener listener) {
+        lapseListener = requireNonNull(listener, "listener is null");
     }
 
     /**
@@ -186,8 +259,12 @@ public final class TopicHub {
         };
     }
 
-    /** Forgets everything {@code client} read. */
+    /** Forgets everything {@code client} read, leases included. */
     public Set<PduKey> removeClient(ClientId client) {
+        Map<PduKey, Lease> own = leases.remove(client);
+        if (own != null) {
+            own.values().forEach(Lease::cancel);
+        }
         return store.removeClient(client);
     }
 
@@ -199,6 +276,35 @@ public final class TopicHub {
         Peer peer = peers.find(client);
         BackpressurePolicy chosen = peer == null ? null : peer.policyFor(key);
         return chosen == null ? defaultPolicy : chosen;
+    }
+
+    /** A subscription's time to live and the task that ends it. */
+    private final class Lease {
+        private final Duration ttl;
+        private final Object lock = new Object();
+        // guarded by lock
+        private ScheduledFuture<?> task;
+
+        private Lease(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        void schedule(Runnable lapse) {
+            synchronized (lock) {
+                if (task != null) {
+                    task.cancel(false);
+                }
+                task = scheduler.schedule(lapse, ttl.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        void cancel() {
+            synchronized (lock) {
+                if (task != null) {
+                    task.cancel(false);
+                }
+            }
+        }
     }
 
     /** A topic's lock (its monitor) and last value. */
