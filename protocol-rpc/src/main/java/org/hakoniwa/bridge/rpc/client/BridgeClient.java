@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import org.hakoniwa.bridge.pdu.codec.Frame;
 import org.hakoniwa.bridge.pdu.codec.FrameCodec;
 import org.hakoniwa.bridge.pdu.codec.FrameDecodeException;
@@ -63,6 +64,10 @@ public final class BridgeClient implements AutoCloseable {
     private final Map<Name, AtomicLong> nextRequestId = new ConcurrentHashMap<>();
     private final Map<CallKey, CompletableFuture<RpcReply>> calls = new ConcurrentHashMap<>();
     private final CountDownLatch disconnected = new CountDownLatch(1);
+    private final CBORMapper cbor = new CBORMapper();
+    private final AtomicLong nextExtensionId = new AtomicLong(1);
+    private final Map<Long, CompletableFuture<Map<String, Object>>> extensionAnswers = new ConcurrentHashMap<>();
+    private final BlockingQueue<Map<String, Object>> notices = new LinkedBlockingQueue<>();
 
     private record Name(String service, String clientName) {
     }
@@ -152,6 +157,63 @@ public final class BridgeClient implements AutoCloseable {
     /** The next bridge-extension frame received, or null when none arrives within {@code timeout}. */
     public Frame awaitExtensionFrame(Duration timeout) throws InterruptedException {
         return extensionFrames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    // ---- the bridge extension ------------------------------------------------------------------------------------
+
+    /**
+     * Sends an extension request (a CBOR map; this method adds {@code id}) and completes with the bridge's answer
+     * ({@code op} = {@code ack} or {@code error}). Sending one opts this client in to extension frames.
+     */
+    public CompletableFuture<Map<String, Object>> extension(Map<String, Object> request) {
+        if (form == FrameForm.V1) {
+            throw new IllegalStateException("the extension needs a v2 form; this client speaks v1");
+        }
+        long id = nextExtensionId.getAndIncrement();
+        Map<String, Object> message = new java.util.LinkedHashMap<>(request);
+        message.put("id", id);
+        CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
+        extensionAnswers.put(id, answer);
+        answer.whenComplete((a, failure) -> extensionAnswers.remove(id));
+        byte[] body;
+        try {
+            body = cbor.writeValueAsBytes(message);
+        } catch (java.io.IOException e) {
+            answer.completeExceptionally(e);
+            return answer;
+        }
+        if (!sendFrame(MessageType.BRIDGE_EXTENSION, "", 0, ByteBuffer.wrap(body))) {
+            answer.completeExceptionally(new IllegalStateException("not connected"));
+        }
+        return answer;
+    }
+
+    /** The next extension notice (a message that answers no request: {@code lapsed}, {@code drops}), or null. */
+    public Map<String, Object> awaitNotice(Duration timeout) throws InterruptedException {
+        return notices.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void onExtensionFrame(Frame frame) {
+        extensionFrames.add(frame);
+        Map<String, Object> message;
+        try {
+            ByteBuffer body = frame.body();
+            byte[] bytes = new byte[body.remaining()];
+            body.get(bytes);
+            message = cbor.readValue(bytes, new com.fasterxml.jackson.core.type.TypeReference<
+                    java.util.LinkedHashMap<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            LOG.warn("received an extension frame that is not a CBOR map: {}", e.getMessage());
+            return;
+        }
+        Object id = message.get("id");
+        CompletableFuture<Map<String, Object>> answer = id instanceof Number number
+                ? extensionAnswers.get(number.longValue()) : null;
+        if (answer != null) {
+            answer.complete(message);
+        } else {
+            notices.add(message);
+        }
     }
 
     // ---- RPC -----------------------------------------------------------------------------------------------------
@@ -263,7 +325,7 @@ public final class BridgeClient implements AutoCloseable {
                 }
             }
             case PDU_DATA_RPC_REPLY -> onReply(frame);
-            case BRIDGE_EXTENSION -> extensionFrames.add(frame);
+            case BRIDGE_EXTENSION -> onExtensionFrame(frame);
             default -> LOG.warn("received a {} frame, which a server must never send to a client", frame.type());
         }
     }
