@@ -46,6 +46,7 @@ public final class RawWebSocketClient implements AutoCloseable {
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
+        socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         socket.setSoTimeout(10_000);
         RawWebSocketClient client = new RawWebSocketClient(socket);
