@@ -3,6 +3,7 @@ package org.hakoniwa.bridge.rpc.server;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -115,7 +116,7 @@ public final class RpcServer implements FrameHandler {
         if (removed == null) {
             return false;
         }
-        for (PendingCall call : routes.pendingCalls()) {
+        for (PendingCall call : List.copyOf(inFlight.keySet())) {
             if (call.service().equals(serviceName)) {
                 abort(call, "the service was unregistered");
             }
@@ -126,7 +127,7 @@ public final class RpcServer implements FrameHandler {
 
     /** Ends every pending call with a final ERROR reply; for the bridge stopping. */
     public void stop() {
-        for (PendingCall call : routes.pendingCalls()) {
+        for (PendingCall call : List.copyOf(inFlight.keySet())) {
             abort(call, "the bridge is stopping");
         }
     }
@@ -260,28 +261,31 @@ public final class RpcServer implements FrameHandler {
             reply(from, header, route.responseChannel(), RpcStatus.ERROR, RpcResultCode.INVALID, null, service.layout());
             return;
         }
+        // Recorded before the handler runs, so that a deadline, cancel or stop can always find the call.
+        InFlight call = new InFlight(from, header, route.responseChannel(), service.layout());
+        inFlight.put(key, call);
+        call.deadline = scheduler.schedule(() -> expire(key), settings.deadline().toNanos(), TimeUnit.NANOSECONDS);
         CompletableFuture<ByteBuffer> work;
         try {
             work = service.handler().handle(new RpcCall(header, payload, from)).toCompletableFuture();
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
-        InFlight call = new InFlight(from, header, route.responseChannel(), service.layout(), work);
-        inFlight.put(key, call);
-        call.deadline = scheduler.schedule(() -> expire(key), settings.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        call.attach(work);
         work.whenComplete((result, failure) -> finish(key, call, result, failure));
     }
 
     private void finish(PendingCall key, InFlight call, ByteBuffer result, Throwable failure) {
-        if (routes.removePending(key).isEmpty()) {
+        boolean answerable = routes.removePending(key).isPresent();
+        inFlight.remove(key, call);
+        call.cancelDeadline();
+        if (!answerable) {
             try (ClientMdc ignored = ClientMdc.scope(call.caller)) {
                 LOG.debug("client {}: result of request {} of {} on {} arrived after the call ended; dropped",
                         call.caller, key.requestId(), key.clientName(), key.service());
             }
             return;
         }
-        inFlight.remove(key, call);
-        call.cancelDeadline();
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -303,7 +307,7 @@ public final class RpcServer implements FrameHandler {
             return;
         }
         inFlight.remove(key, call);
-        call.work.cancel(true);
+        call.cancelWork();
         try (ClientMdc ignored = ClientMdc.scope(call.caller)) {
             LOG.warn("client {}: request {} of {} on {} passed its {} ms deadline: answered ERROR", call.caller,
                     key.requestId(), key.clientName(), key.service(), settings.deadline().toMillis());
@@ -323,7 +327,7 @@ public final class RpcServer implements FrameHandler {
         }
         inFlight.remove(key, call);
         call.cancelDeadline();
-        call.work.cancel(true);
+        call.cancelWork();
         LOG.info("client {}: request {} of {} on {} cancelled", from, header.requestId(), header.clientName(),
                 header.serviceName());
         reply(from, header, route.responseChannel(), RpcStatus.DONE, RpcResultCode.CANCELED, null, layout);
@@ -331,15 +335,12 @@ public final class RpcServer implements FrameHandler {
 
     private void abort(PendingCall key, String why) {
         InFlight call = inFlight.get(key);
-        if (routes.removePending(key).isEmpty()) {
-            return;
-        }
-        if (call == null) {
+        if (call == null || routes.removePending(key).isEmpty()) {
             return;
         }
         inFlight.remove(key, call);
         call.cancelDeadline();
-        call.work.cancel(true);
+        call.cancelWork();
         try (ClientMdc ignored = ClientMdc.scope(call.caller)) {
             LOG.info("client {}: request {} of {} on {} ended because {}: answered ERROR", call.caller,
                     key.requestId(), key.clientName(), key.service(), why);
@@ -354,7 +355,7 @@ public final class RpcServer implements FrameHandler {
             InFlight call = inFlight.remove(key);
             if (call != null) {
                 call.cancelDeadline();
-                call.work.cancel(true);
+                call.cancelWork();
             }
         }
         if (!removed.isEmpty()) {
@@ -385,16 +386,40 @@ public final class RpcServer implements FrameHandler {
         private final RequestHeader header;
         private final int responseChannel;
         private final ServiceLayout layout;
-        private final CompletableFuture<ByteBuffer> work;
+        private final Object lock = new Object();
+        // guarded by lock: work, cancelled
+        private CompletableFuture<ByteBuffer> work;
+        private boolean cancelled;
         private volatile ScheduledFuture<?> deadline;
 
-        private InFlight(ClientId caller, RequestHeader header, int responseChannel, ServiceLayout layout,
-                CompletableFuture<ByteBuffer> work) {
+        private InFlight(ClientId caller, RequestHeader header, int responseChannel, ServiceLayout layout) {
             this.caller = caller;
             this.header = header;
             this.responseChannel = responseChannel;
             this.layout = layout;
-            this.work = work;
+        }
+
+        /** Attaches the handler's future; cancels it at once if the call was cancelled before it existed. */
+        private void attach(CompletableFuture<ByteBuffer> handlerWork) {
+            boolean cancelNow;
+            synchronized (lock) {
+                work = handlerWork;
+                cancelNow = cancelled;
+            }
+            if (cancelNow) {
+                handlerWork.cancel(true);
+            }
+        }
+
+        private void cancelWork() {
+            CompletableFuture<ByteBuffer> current;
+            synchronized (lock) {
+                cancelled = true;
+                current = work;
+            }
+            if (current != null) {
+                current.cancel(true);
+            }
         }
 
         private void cancelDeadline() {
