@@ -1,0 +1,142 @@
+package org.hakoniwa.bridge.sim.backpressure;
+
+import static org.hakoniwa.bridge.sim.backpressure.IsolationTest.body;
+import static org.hakoniwa.bridge.sim.backpressure.IsolationTest.sequence;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hakoniwa.bridge.pdu.codec.Frame;
+import org.hakoniwa.bridge.pdu.codec.MessageType;
+import org.hakoniwa.bridge.pdu.endpoint.QueueStats;
+import org.hakoniwa.bridge.rpc.header.RequestHeader;
+import org.hakoniwa.bridge.rpc.header.RpcBodies;
+import org.hakoniwa.bridge.rpc.header.RpcResultCode;
+import org.hakoniwa.bridge.sim.testkit.AddTwoInts;
+import org.hakoniwa.bridge.sim.testkit.TestBridge;
+import org.hakoniwa.bridge.spi.backpressure.DropReason;
+import org.junit.jupiter.api.Test;
+
+/** What each policy does to a client that falls behind, and what it never does (delay replies, lose under block). */
+class BackpressurePoliciesTest {
+    private static final int PUBLISHES = 1500;
+
+    private static QueueStats onlyClient(TestBridge test) {
+        return test.bridge.stats().clients().get(0).queue();
+    }
+
+    @Test
+    void latestWins_aStalledClientThatResumes_getsTheLatestValueOfEachTopic_notABacklog() throws Exception {
+        try (TestBridge test = TestBridge.start("--set", "bridge.ping-interval=0");
+                StalledClient client = StalledClient.connect(test.bridge.address().getPort())) {
+            client.declare("drone1", 0);
+            client.declare("drone2", 0);
+            test.bridge.publish("drone2", "pos", body(0));
+            assertEquals(0, sequence(client.read()));
+            for (int i = 1; i <= PUBLISHES; i++) {
+                test.bridge.publish(i % 2 == 0 ? "drone2" : "drone1", "pos", body(i));
+            }
+            QueueStats stalled = onlyClient(test);
+            assertTrue(stalled.dropped(DropReason.SUPERSEDED) > 0, "the client never fell behind: " + stalled);
+            assertTrue(stalled.dataFrames() <= 2, "more than one frame per topic waits: " + stalled.dataFrames());
+            Map<String, Long> latest = new HashMap<>();
+            int received = 0;
+            while (latest.getOrDefault("drone1", 0L) != PUBLISHES - 1 || latest.getOrDefault("drone2", 0L) != PUBLISHES) {
+                Frame frame = client.read();
+                long value = sequence(frame);
+                Long before = latest.put(frame.robot(), value);
+                assertTrue(before == null || before < value, "values of one topic went backwards");
+                received++;
+            }
+            assertTrue(received < PUBLISHES / 3, "the client got a backlog of " + received + " frames");
+        }
+    }
+
+    @Test
+    void block_aSlowClientThatKeepsUpWithinTheTimeout_losesNothing() throws Exception {
+        try (TestBridge test = TestBridge.start("--set", "bridge.ping-interval=0",
+                "--set", "bridge.backpressure.policy=block", "--set", "bridge.backpressure.queue-depth=4",
+                "--set", "bridge.backpressure.block-timeout=5s");
+                StalledClient client = StalledClient.connect(test.bridge.address().getPort())) {
+            client.declare("drone1", 0);
+            test.bridge.publish("drone1", "pos", body(0));
+            assertEquals(0, sequence(client.read()));
+            CompletableFuture<Void> slowReader = CompletableFuture.runAsync(() -> {
+                try {
+                    for (long expected = 1; expected <= 600; expected++) {
+                        assertEquals(expected, sequence(client.read()));
+                        if (expected % 4 == 0) {
+                            Thread.sleep(1); // the client's own slowness, not a wait for the bridge
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 1; i <= 600; i++) {
+                test.bridge.publish("drone1", "pos", body(i));
+            }
+            slowReader.get(60, TimeUnit.SECONDS);
+            QueueStats queue = onlyClient(test);
+            assertEquals(0, queue.droppedTotal(), "block lost frames: " + queue.dropped());
+            assertEquals(4, queue.highWaterFrames(), "the publisher never had to wait: the test proves nothing");
+        }
+    }
+
+    @Test
+    void rpcReplies_reachAClientWhoseDataLaneIsFull_aheadOfTheWaitingData() throws Exception {
+        try (TestBridge test = TestBridge.start("--set", "bridge.ping-interval=0",
+                "--set", "bridge.backpressure.policy=drop-newest", "--set", "bridge.backpressure.queue-depth=16");
+                StalledClient client = StalledClient.connect(test.bridge.address().getPort())) {
+            test.bridge.registerSyncService("Service/Add", call -> AddTwoInts.request(
+                    call.littleEndianBody().getLong(0) + call.littleEndianBody().getLong(8), 0).limit(8));
+            client.send(MessageType.REGISTER_RPC_CLIENT, "Service/Add", -1,
+                    RpcBodies.encodeRegisterRequest(new RequestHeader(0, "Service/Add", "Client_1", 0, 0)));
+            assertEquals(MessageType.PDU_DATA_RPC_REPLY, client.read().type());
+            client.declare("drone1", 0);
+            for (int i = 1; i <= PUBLISHES; i++) {
+                test.bridge.publish("drone1", "pos", body(i));
+            }
+            QueueStats full = onlyClient(test);
+            assertEquals(16, full.dataFrames(), "the data lane is not full: " + full);
+            client.send(MessageType.PDU_DATA_RPC_REQUEST, "Service/Add", 0, RpcBodies.encodeRequest(
+                    new RequestHeader(0, "Service/Add", "Client_1", 0, 10), AddTwoInts.request(20, 22), 8));
+            Frame frame;
+            do {
+                frame = client.read();
+            } while (frame.type() == MessageType.PDU_DATA);
+            assertEquals(MessageType.PDU_DATA_RPC_REPLY, frame.type());
+            assertEquals(RpcResultCode.OK.code(), RpcBodies.responseHeader(frame.body()).resultCode());
+            assertEquals(42, AddTwoInts.sum(RpcBodies.payload(frame.body(), 8)));
+            for (int i = 0; i < 16; i++) {
+                assertEquals(MessageType.PDU_DATA, client.read().type(), "the data that waited comes after the reply");
+            }
+        }
+    }
+
+    @Test
+    void aPolicyChosenPerTopicThroughTheExtension_governsThatTopicOnly() throws Exception {
+        try (TestBridge test = TestBridge.start("--set", "bridge.ping-interval=0",
+                "--set", "bridge.backpressure.queue-depth=64");
+                StalledClient client = StalledClient.connect(test.bridge.address().getPort())) {
+            client.declareWithPolicy("drone1", 0, "drop-newest");
+            assertEquals(MessageType.BRIDGE_EXTENSION, client.read().type());
+            client.declare("drone2", 0);
+            for (int i = 1; i <= PUBLISHES; i++) {
+                test.bridge.publish(i % 2 == 0 ? "drone2" : "drone1", "pos", body(i));
+            }
+            QueueStats queue = onlyClient(test);
+            assertTrue(queue.dropped(DropReason.QUEUE_FULL) > 0, "drone1 was not under drop-newest: " + queue);
+            assertTrue(queue.dropped(DropReason.SUPERSEDED) > 0, "drone2 was not under latest-wins: " + queue);
+            assertEquals(0, queue.dropped(DropReason.EVICTED), "latest-wins evicted drone1 frames: " + queue);
+        }
+    }
+
+    static ByteBuffer empty() {
+        return ByteBuffer.allocate(0);
+    }
+}
