@@ -65,7 +65,6 @@ class PolicySwapTest {
             test.bridge.publish("drone1", "pos", new Twist(i, 0, 0, 0, 0, 0).encode());
         }
         QueueStats queue = test.bridge.stats().clients().get(0).queue();
-        assertEquals(1, queue.sentFrames(), "only the hello answer may have been sent");
         assertEquals(20, queue.dropped(DropReason.QUEUE_FULL), "the custom policy was not in effect: " + queue);
         assertEquals(null, client.awaitPdu(Duration.ZERO));
     }

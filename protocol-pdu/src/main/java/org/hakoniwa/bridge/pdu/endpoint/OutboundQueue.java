@@ -332,17 +332,22 @@ public final class OutboundQueue {
             if (closed) {
                 return;
             }
-            closed = true;
-            drops[DropReason.CLOSED.ordinal()] += control.size() + data.size();
-            control.clear();
-            data.clear();
-            newestByKey.clear();
-            dataBytes = 0;
-            controlBytes = 0;
-            changed.signalAll();
+            closeLocked();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Marks the queue closed and drops whatever waits, counted as CLOSED. Call with the lock held. */
+    private void closeLocked() {
+        closed = true;
+        drops[DropReason.CLOSED.ordinal()] += control.size() + data.size();
+        control.clear();
+        data.clear();
+        newestByKey.clear();
+        dataBytes = 0;
+        controlBytes = 0;
+        changed.signalAll();
     }
 
     public QueueStats stats() {
@@ -493,14 +498,8 @@ public final class OutboundQueue {
                 completed = true;
                 failed = true;
                 inFlight = false;
-                closed = true;
-                drops[DropReason.CLOSED.ordinal()] += 1 + control.size() + data.size();
-                control.clear();
-                data.clear();
-                newestByKey.clear();
-                dataBytes = 0;
-                controlBytes = 0;
-                changed.signalAll();
+                drops[DropReason.CLOSED.ordinal()]++;
+                closeLocked();
             } finally {
                 lock.unlock();
             }

@@ -506,18 +506,6 @@ public final class WsEndpoint implements AutoCloseable {
         }
 
         @Override
-        public void onText(String message) {
-        }
-
-        @Override
-        public void onPong(ByteBuffer payload) {
-        }
-
-        @Override
-        public void onError(Throwable cause) {
-        }
-
-        @Override
         public void onClose(int code, String reason) {
             try (ClientMdc ignored = ClientMdc.scope(id)) {
                 LOG.debug("refused client {} closed: {}", id, code);

@@ -14,14 +14,17 @@ public interface ConnectionHandler {
     /** One whole binary message. The buffer belongs to the handler from now on. */
     void onBinary(ByteBuffer message);
 
-    /** One whole text message. The Hakoniwa protocol has none; handlers usually log and ignore it. */
-    void onText(String message);
+    /** One whole text message. The Hakoniwa protocol has none; ignored unless overridden. */
+    default void onText(String message) {
+    }
 
-    /** A pong, answering a ping this side sent (or unsolicited). */
-    void onPong(ByteBuffer payload);
+    /** A pong, answering a ping this side sent (or unsolicited); ignored unless overridden. */
+    default void onPong(ByteBuffer payload) {
+    }
 
-    /** A transport-level error; {@link #onClose} follows when the error ended the connection. */
-    void onError(Throwable cause);
+    /** A transport-level error; {@link #onClose} follows when the error ended the connection. Ignored unless overridden. */
+    default void onError(Throwable cause) {
+    }
 
     /**
      * The connection is gone. Called exactly once and last.

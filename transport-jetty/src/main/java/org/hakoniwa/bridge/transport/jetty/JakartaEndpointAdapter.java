@@ -116,18 +116,6 @@ public final class JakartaEndpointAdapter extends Endpoint {
         }
 
         @Override
-        public void onText(String message) {
-        }
-
-        @Override
-        public void onPong(ByteBuffer payload) {
-        }
-
-        @Override
-        public void onError(Throwable cause) {
-        }
-
-        @Override
         public void onClose(int code, String reason) {
         }
     }
