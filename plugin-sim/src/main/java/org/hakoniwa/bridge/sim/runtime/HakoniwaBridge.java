@@ -20,7 +20,7 @@ import org.hakoniwa.bridge.pdu.codec.MessageType;
 import org.hakoniwa.bridge.pdu.config.PduChannel;
 import org.hakoniwa.bridge.pdu.config.PduDefinition;
 import org.hakoniwa.bridge.pdu.dispatch.PduDispatcher;
-import org.hakoniwa.bridge.pdu.dispatch.UnknownTopics;
+import org.hakoniwa.bridge.pdu.dispatch.KnownTopics;
 import org.hakoniwa.bridge.pdu.endpoint.ClientSession;
 import org.hakoniwa.bridge.pdu.endpoint.WsEndpoint;
 import org.hakoniwa.bridge.pdu.ext.ExtensionHandler;
@@ -56,6 +56,7 @@ public final class HakoniwaBridge implements Bridge {
 
     private final BridgeConfig config;
     private final PduDefinition pdus;
+    private final KnownTopics knownTopics;
     private final Transport transport;
     private final WsEndpoint endpoint;
     private final PduDispatcher dispatcher;
@@ -75,13 +76,15 @@ public final class HakoniwaBridge implements Bridge {
     private volatile InetSocketAddress address;
 
     @Inject
-    public HakoniwaBridge(BridgeConfig config, PduDefinition pdus, Transport transport, WsEndpoint endpoint,
+    public HakoniwaBridge(BridgeConfig config, PduDefinition pdus, KnownTopics knownTopics, Transport transport,
+            WsEndpoint endpoint,
             PduDispatcher dispatcher, TopicHub hub, CommunicationBuffer buffer, PeerRegistry peers,
             SubscriptionStore subscriptions, RouteStore routes, RpcServer rpc, ExtensionHandler extensions,
             StepClock stepClock,
             ScheduledExecutorService scheduler, ExecutorService handlerThreads, PluginDirectory plugins) {
         this.config = requireNonNull(config, "config is null");
         this.pdus = requireNonNull(pdus, "pdus is null");
+        this.knownTopics = requireNonNull(knownTopics, "knownTopics is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
@@ -143,7 +146,7 @@ public final class HakoniwaBridge implements Bridge {
     @Override
     public PublishReport publish(String robot, int channel, ByteBuffer body) {
         PduKey key = new PduKey(robot, channel);
-        if (!pdus.contains(key) && unknownTopicsRefused()) {
+        if (!knownTopics.allows(key)) {
             throw new IllegalArgumentException("the PDU definition has no topic " + key + " (known robots: "
                     + String.join(", ", pdus.robots()) + ")");
         }
@@ -153,10 +156,6 @@ public final class HakoniwaBridge implements Bridge {
     @Override
     public PublishReport publish(String robot, String topic, ByteBuffer body) {
         return publish(robot, channel(robot, topic).channelId(), body);
-    }
-
-    private boolean unknownTopicsRefused() {
-        return UnknownTopics.fromConfig(config.get(BridgeKeys.PDU_UNKNOWN_TOPICS)) == UnknownTopics.REJECT_UNKNOWN;
     }
 
     private PduChannel channel(String robot, String topic) {
