@@ -66,6 +66,7 @@ class IsolationTest {
             for (BridgeClient client : normal) {
                 assertEquals(0, sequence(next(client)));
             }
+            assertEquals(0, sequence(stalled.read()), "the stalled client's declares are in force; now it stops reading");
             memory.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
             long published = 0;
