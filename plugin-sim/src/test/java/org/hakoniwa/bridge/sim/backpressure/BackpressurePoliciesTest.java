@@ -154,6 +154,52 @@ class BackpressurePoliciesTest {
         }
     }
 
+    @Test
+    void anExtensionClientThatCaughtUp_isToldHowManyFramesItLost() throws Exception {
+        try (TestBridge test = TestBridge.start("--set", "bridge.ping-interval=0");
+                StalledClient client = StalledClient.connect(test.bridge.address().getPort())) {
+            client.declare("drone1", 0);
+            client.hello();
+            assertEquals(MessageType.BRIDGE_EXTENSION, client.read().type());
+            for (int i = 1; i <= PUBLISHES; i++) {
+                test.bridge.publish("drone1", "pos", body(i));
+            }
+            long lost = onlyClient(test).dropped(DropReason.SUPERSEDED);
+            assertTrue(lost > 0, "the client never fell behind");
+            long reported = 0;
+            Frame frame;
+            do {
+                frame = client.read();
+                reported += dropsReported(frame);
+            } while (frame.type() != MessageType.PDU_DATA || sequence(frame) != PUBLISHES);
+            // Now it keeps up: each value is read before the next is published, so nothing more is lost, and after a
+            // run of such frames the spell is over. Every spell ends with a notice of what it lost (the kernel may
+            // have let the client look caught up for a moment while the host was publishing): together they add up.
+            long next = PUBLISHES;
+            while (reported < lost && next < PUBLISHES + 200) {
+                test.bridge.publish("drone1", "pos", body(++next));
+                do {
+                    frame = client.read();
+                    reported += dropsReported(frame);
+                } while (frame.type() != MessageType.PDU_DATA);
+            }
+            assertEquals(lost, reported);
+            assertEquals(lost, onlyClient(test).droppedTotal(), "nothing more was lost once the client kept up");
+        }
+    }
+
+    private static long dropsReported(Frame frame) throws java.io.IOException {
+        if (frame.type() != MessageType.BRIDGE_EXTENSION) {
+            return 0;
+        }
+        ByteBuffer body = frame.body();
+        byte[] cbor = new byte[body.remaining()];
+        body.get(cbor);
+        Map<?, ?> notice = new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().readValue(cbor, Map.class);
+        assertEquals("drops", notice.get("op"));
+        return ((Number) notice.get("count")).longValue();
+    }
+
     static ByteBuffer empty() {
         return ByteBuffer.allocate(0);
     }

@@ -45,6 +45,13 @@ final class StalledClient implements AutoCloseable {
         send(MessageType.BRIDGE_EXTENSION, "", 0, ByteBuffer.wrap(cbor));
     }
 
+    /** Opts in to the extension (its answer is the next frame). */
+    void hello() throws IOException {
+        byte[] cbor = new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().writeValueAsBytes(Map.of(
+                "op", "hello", "id", 1));
+        send(MessageType.BRIDGE_EXTENSION, "", 0, ByteBuffer.wrap(cbor));
+    }
+
     /** Resumes reading: the next frame, answering pings on the way. */
     Frame read() throws IOException, FrameDecodeException {
         return CODEC.decode(ByteBuffer.wrap(socket.readBinary()));

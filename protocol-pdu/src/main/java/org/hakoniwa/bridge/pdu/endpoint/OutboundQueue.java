@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboundQueue {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundQueue.class);
+    /**
+     * A slow spell ends when the data lane is empty and this many frames in a row have been sent without a drop:
+     * under latest-wins the lane of a client that is still too slow empties after every send, so emptiness alone
+     * would end and restart the spell all the time.
+     */
+    static final int CAUGHT_UP_AFTER = 16;
 
     private final ClientId client;
     private final Connection connection;
@@ -58,6 +64,7 @@ public final class OutboundQueue {
     private boolean slow;
     private long spellDrops;
     private long slowSpells;
+    private int sendsSinceDrop;
 
     OutboundQueue(ClientId client, Connection connection, QueueLimits limits, SendGuard guard,
             QueueListener listener) {
@@ -288,6 +295,7 @@ public final class OutboundQueue {
     private void recordDrop(DropReason reason) {
         drops[reason.ordinal()]++;
         spellDrops++;
+        sendsSinceDrop = 0;
         if (!slow) {
             slow = true;
             slowSpells++;
@@ -470,7 +478,8 @@ public final class OutboundQueue {
                 inFlight = false;
                 sentFrames++;
                 sentBytes += frame.size();
-                if (slow && data.isEmpty()) {
+                sendsSinceDrop++;
+                if (slow && data.isEmpty() && sendsSinceDrop >= CAUGHT_UP_AFTER) {
                     slow = false;
                     spellEnded = spellDrops;
                     spellDrops = 0;

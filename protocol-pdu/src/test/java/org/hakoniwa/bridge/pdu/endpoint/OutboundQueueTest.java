@@ -222,7 +222,7 @@ class OutboundQueueTest {
     }
 
     @Test
-    void slowSpell_endsWhenTheClientCatchesUp_withTheCountDropped() {
+    void slowSpell_endsOnlyAfterTheClientKeptUpForAWhile_withTheCountDropped() {
         OutboundQueue queue = queue(1);
         queue.tryOfferData(data(A, "1"), new DropNewestPolicy());
         queue.pump();
@@ -231,9 +231,30 @@ class OutboundQueueTest {
         queue.tryOfferData(data(A, "4"), new DropNewestPolicy());
         assertTrue(queue.stats().slow());
         connection.completeAll();
+        assertTrue(queue.stats().slow(), "an empty lane right after dropping is not catching up");
+        for (int i = 0; i < OutboundQueue.CAUGHT_UP_AFTER; i++) {
+            queue.tryOfferData(data(A, "k" + i), new DropNewestPolicy());
+            queue.pump();
+            connection.completeAll();
+        }
         assertFalse(queue.stats().slow());
         assertEquals(List.of("caught up after 2"), events);
         assertEquals(1, queue.stats().slowSpells());
+    }
+
+    @Test
+    void latestWins_aClientStillTooSlow_staysInOneSpell() {
+        OutboundQueue queue = queue(8);
+        BackpressurePolicy policy = new LatestWinsPolicy();
+        queue.tryOfferData(data(A, "0"), policy);
+        queue.pump();
+        for (int i = 1; i <= 200; i++) {
+            queue.tryOfferData(data(A, "a" + i), policy);
+            queue.tryOfferData(data(A, "b" + i), policy);
+            connection.completeOne();
+        }
+        assertEquals(1, queue.stats().slowSpells());
+        assertTrue(events.isEmpty(), "the spell ended while the client was still losing frames: " + events);
     }
 
     @Test
