@@ -7,8 +7,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hakoniwa.bridge.pdu.config.PduDefinition;
@@ -48,10 +48,17 @@ final class HostModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), SimulationClock.class).setDefault().to(StepClock.class);
     }
 
+    /**
+     * The shared timer. Cancelled tasks leave its queue at once: every RPC call schedules a deadline that is
+     * cancelled when the call ends, and every ping a pong check, so keeping them until they fall due would hold memory
+     * in proportion to the call rate.
+     */
     @Provides
     @Singleton
     ScheduledExecutorService scheduler() {
-        return Executors.newScheduledThreadPool(2, daemonThreads("bridge-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, daemonThreads("bridge-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     @Provides

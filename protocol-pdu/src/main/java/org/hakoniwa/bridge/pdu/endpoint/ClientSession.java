@@ -16,6 +16,7 @@ public final class ClientSession {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile long lastSeenNanos;
     private volatile ScheduledFuture<?> pingTask;
+    private volatile ScheduledFuture<?> pongCheck;
     private volatile boolean sentText;
 
     ClientSession(ClientId id, Connection connection, OutboundQueue queue) {
@@ -68,10 +69,19 @@ public final class ClientSession {
         pingTask = task;
     }
 
+    void pongCheck(ScheduledFuture<?> check) {
+        pongCheck = check;
+    }
+
+    /** Cancels the pings and the pending pong check, so that the timer holds nothing of an ended connection. */
     void cancelPing() {
         ScheduledFuture<?> task = pingTask;
         if (task != null) {
             task.cancel(false);
+        }
+        ScheduledFuture<?> check = pongCheck;
+        if (check != null) {
+            check.cancel(false);
         }
     }
 

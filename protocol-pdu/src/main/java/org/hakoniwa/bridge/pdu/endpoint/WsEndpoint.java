@@ -323,7 +323,8 @@ public final class WsEndpoint implements AutoCloseable {
         long sentAt = System.nanoTime();
         ByteBuffer payload = ByteBuffer.allocate(Long.BYTES).putLong(0, sentAt);
         session.connection().sendPing(payload);
-        scheduler.schedule(() -> checkPong(session, sentAt), settings.pingTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        session.pongCheck(scheduler.schedule(() -> checkPong(session, sentAt), settings.pingTimeout().toNanos(),
+                TimeUnit.NANOSECONDS));
     }
 
     private void checkPong(ClientSession session, long pingSentAt) {
