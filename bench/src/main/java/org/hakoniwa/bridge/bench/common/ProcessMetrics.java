@@ -1,0 +1,111 @@
+package org.hakoniwa.bridge.bench.common;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Figures of this JVM process: CPU time, heap, resident set size, threads. */
+public final class ProcessMetrics {
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    private ProcessMetrics() {
+    }
+
+    /** CPU time of the whole process (every thread, user and system), in nanoseconds; -1 if unknown. */
+    public static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Used heap right now, garbage included. */
+    public static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Used heap right after a full collection, as the collector itself measured it (the pools' collection usage), so
+     * that what other threads allocate after the collection does not count: what is really retained. The least of
+     * three tries, in case a young collection slipped in between.
+     */
+    public static long heapAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            long retained = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage usage = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+                if (usage != null) {
+                    retained += usage.getUsed();
+                }
+            }
+            used = Math.min(used, retained);
+            Thread.sleep(20);
+        }
+        return used;
+    }
+
+    /** VmRSS of /proc/self/status in bytes; -1 where there is no such file (not Linux). */
+    public static long rssBytes() {
+        try {
+            List<String> lines = Files.readAllLines(STATUS);
+            for (String line : lines) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * User and system CPU time of the whole process from {@code /proc/self/stat} (fields 14 and 15, in clock ticks
+     * of 10 ms), in nanoseconds; {@code {-1, -1}} where there is no such file. The split shows how much of a server's
+     * CPU goes to the kernel (socket calls, thread wake-ups) rather than to Java code.
+     */
+    public static long[] userAndSystemNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // The command name (field 2) is in parentheses and may hold spaces: count fields after its ')'.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long tick = 10_000_000L;
+            return new long[] {Long.parseLong(fields[11]) * tick, Long.parseLong(fields[12]) * tick};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    /** Context switches of every thread of the process (voluntary ones: a thread that blocked or parked). */
+    public static long voluntaryContextSwitches() {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A thread that ended while we read.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    public static int threads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+}
