@@ -2,12 +2,16 @@ package org.hakoniwa.bridge.bench.common;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Figures of this JVM process: CPU time, heap, resident set size, threads. */
 public final class ProcessMetrics {
@@ -103,6 +107,36 @@ public final class ProcessMetrics {
             return -1;
         }
         return total;
+    }
+
+    /**
+     * CPU time of the live Java threads, summed by group: the thread name less its trailing numbers
+     * ({@code bridge-jetty-42} counts as {@code bridge-jetty}), spaces as {@code _}. What the process used beyond
+     * their sum went to the JVM's own threads (garbage collection, JIT compilation) and to threads that ended.
+     */
+    public static Map<String, Long> threadCpuByGroup() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new TreeMap<>();
+        for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = bean.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                groups.merge(group(info.getThreadName()), cpu, Long::sum);
+            }
+        }
+        return groups;
+    }
+
+    static String group(String threadName) {
+        String group = threadName;
+        String previous;
+        do {
+            previous = group;
+            group = group.replaceAll("[-_ #@]*[0-9]+$", "");
+        } while (!group.equals(previous) && !group.isEmpty());
+        return (group.isEmpty() ? threadName : group).replace(' ', '_').replace('=', '_');
     }
 
     public static int threads() {

@@ -69,6 +69,9 @@ public final class Harness {
         header.put("configuration", configuration());
         header.put("policy", options.policy());
         Report report = new Report(header);
+        if (options.profile()) {
+            report.showBreakdowns();
+        }
         Progress.say("hakoniwa-bench: scenarios %s, K = %s, output in %s", options.scenarios(), options.clients(),
                 options.outDir());
         try (LoadClients clients = new LoadClients()) {

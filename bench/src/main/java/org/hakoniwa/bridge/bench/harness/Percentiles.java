@@ -41,7 +41,8 @@ record Percentiles(int count, long p50, long p99, long p999, long max) {
 
     /** Nearest rank: the smallest sample with at least p% of the samples at or below it. */
     static long rank(long[] sorted, double percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        // The small subtraction keeps binary rounding (99.9 * 1000 / 100 = 999.0000000000001) from adding a rank.
+        int index = (int) Math.ceil(percentile * sorted.length / 100.0 - 1e-9) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

@@ -34,6 +34,7 @@ final class Report {
     private List<CodecScenario.Row> codec = List.of();
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private boolean breakdowns;
 
     /** @param header date, machine and configuration */
     Report(Map<String, Object> header) {
@@ -62,6 +63,11 @@ final class Report {
 
     void codec(List<CodecScenario.Row> rows) {
         codec = List.copyOf(rows);
+    }
+
+    /** Also print where each server's CPU went, by thread group, for every row (with --profile). */
+    void showBreakdowns() {
+        breakdowns = true;
     }
 
     void profile(String server, String summary) {
@@ -110,11 +116,32 @@ final class Report {
         if (!targets.isEmpty()) {
             out.append('\n').append(targetTable(targets).render());
         }
+        if (breakdowns) {
+            out.append('\n').append(breakdownText());
+        }
         profiles.forEach((server, summary) -> out.append("\n== JFR profile: ").append(server).append(" ==\n")
                 .append(summary));
         if (!errors.isEmpty()) {
             out.append("\nERRORS (these scenarios did not finish):\n");
             errors.forEach(error -> out.append("  ").append(error).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private String breakdownText() {
+        StringBuilder out = new StringBuilder("== Server CPU by thread group (100% = one core; "
+                + Window.JVM_INTERNAL + " = GC, JIT and threads that ended) ==\n");
+        for (FanOutScenario.Row row : fanOut) {
+            out.append(String.format(Locale.ROOT, "fanout K=%d %s%n  bridge:   %s%n  baseline: %s%n", row.clients(),
+                    Sizes.body(row.bodyBytes()), row.bridge().cpuBreakdown(), row.baseline().cpuBreakdown()));
+        }
+        for (LatencyScenario.Row row : latency) {
+            out.append(String.format(Locale.ROOT, "latency K=%d%n  bridge:   %s%n  baseline: %s%n", row.clients(),
+                    row.bridge().window().cpuBreakdown(), row.baseline().window().cpuBreakdown()));
+        }
+        for (RpcScenario.Row row : rpc) {
+            out.append(String.format(Locale.ROOT, "rpc K=%d%n  bridge:   %s%n", row.clients(),
+                    row.window().cpuBreakdown()));
         }
         return out.toString();
     }
@@ -385,6 +412,7 @@ final class Report {
         out.put("serverCpuMicrosPerDelivery", window.serverCpuMicrosPerDelivery());
         out.put("serverSystemSharePercent", window.serverSystemShare());
         out.put("serverContextSwitches", window.serverContextSwitches());
+        out.put("serverThreadCpuNanos", window.serverThreadCpu());
         out.put("clientCpuPercent", window.clientCpuPercent());
         return out;
     }

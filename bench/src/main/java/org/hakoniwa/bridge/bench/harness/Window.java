@@ -18,10 +18,14 @@ import java.util.TreeMap;
  * @param serverSystemNanos the part of it spent in the kernel (10 ms resolution)
  * @param serverContextSwitches voluntary context switches of the server's threads (a thread blocked or parked)
  * @param clientCpuNanos CPU time of the harness JVM (the load clients)
+ * @param serverThreadCpu the server's CPU time by thread group (see {@code ProcessMetrics.threadCpuByGroup})
  */
 record Window(double seconds, long deliveries, long bytes, long minClientDeliveries, long maxClientDeliveries,
         long published, long serverSent, Map<String, Long> drops, long serverCpuNanos, long serverSystemNanos,
-        long serverContextSwitches, long clientCpuNanos) {
+        long serverContextSwitches, long clientCpuNanos, Map<String, Long> serverThreadCpu) {
+    /** What the process used beyond its live Java threads: garbage collection, JIT compilation, ended threads. */
+    static final String JVM_INTERNAL = "jvm-gc-jit-other";
+
     static Window between(Snapshot start, Snapshot end) {
         long deliveries = 0;
         long bytes = 0;
@@ -43,23 +47,38 @@ record Window(double seconds, long deliveries, long bytes, long minClientDeliver
                 }
             }
         }
+        Map<String, Long> threads = new TreeMap<>();
+        long javaThreads = 0;
+        for (Map.Entry<String, Long> entry : end.server().entrySet()) {
+            if (entry.getKey().startsWith("thread.")) {
+                long used = Math.max(0, entry.getValue() - start.server(entry.getKey()));
+                javaThreads += used;
+                if (used > 0) {
+                    threads.put(entry.getKey().substring("thread.".length()), used);
+                }
+            }
+        }
+        long cpu = end.server("cpu") - start.server("cpu");
+        threads.put(JVM_INTERNAL, Math.max(0, cpu - javaThreads));
         return new Window((end.nanos() - start.nanos()) / 1e9, deliveries, bytes,
                 min == Long.MAX_VALUE ? 0 : min, max, end.server("published") - start.server("published"),
-                end.server("sent") - start.server("sent"), drops, end.server("cpu") - start.server("cpu"),
+                end.server("sent") - start.server("sent"), drops, cpu,
                 end.server("cpu.sys") - start.server("cpu.sys"), end.server("ctxsw") - start.server("ctxsw"),
-                end.clientCpuNanos() - start.clientCpuNanos());
+                end.clientCpuNanos() - start.clientCpuNanos(), threads);
     }
 
     /** Two windows as one: counts and times added, the client extremes of both. */
     Window plus(Window other) {
         Map<String, Long> drops = new TreeMap<>(this.drops);
         other.drops.forEach((reason, count) -> drops.merge(reason, count, Long::sum));
+        Map<String, Long> threads = new TreeMap<>(this.serverThreadCpu);
+        other.serverThreadCpu.forEach((group, nanos) -> threads.merge(group, nanos, Long::sum));
         return new Window(seconds + other.seconds, deliveries + other.deliveries, bytes + other.bytes,
                 Math.min(minClientDeliveries, other.minClientDeliveries),
                 Math.max(maxClientDeliveries, other.maxClientDeliveries), published + other.published,
                 serverSent + other.serverSent, drops, serverCpuNanos + other.serverCpuNanos,
                 serverSystemNanos + other.serverSystemNanos, serverContextSwitches + other.serverContextSwitches,
-                clientCpuNanos + other.clientCpuNanos);
+                clientCpuNanos + other.clientCpuNanos, threads);
     }
 
     double deliveriesPerSecond() {
@@ -91,6 +110,16 @@ record Window(double seconds, long deliveries, long bytes, long minClientDeliver
     /** Voluntary context switches of the server per delivered message. */
     double serverContextSwitchesPerDelivery() {
         return deliveries == 0 ? Double.NaN : (double) serverContextSwitches / deliveries;
+    }
+
+    /** The server's CPU by thread group, biggest first, each as a share of one core: {@code bridge-jetty 45%, …}. */
+    String cpuBreakdown() {
+        return serverThreadCpu.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(entry -> entry.getValue() / seconds / 1e7 >= 1)
+                .map(entry -> String.format(java.util.Locale.ROOT, "%s %.0f%%", entry.getKey(),
+                        entry.getValue() / seconds / 1e7))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     double clientCpuPercent() {

@@ -110,6 +110,7 @@ final class ControlCommands {
         fields.put("cpu.user", userAndSystem[0]);
         fields.put("cpu.sys", userAndSystem[1]);
         fields.put("ctxsw", ProcessMetrics.voluntaryContextSwitches());
+        ProcessMetrics.threadCpuByGroup().forEach((group, nanos) -> fields.put("thread." + group, nanos));
         fields.put("nanos", System.nanoTime());
         fields.put("published", publisher.published());
         fields.put("errors", publisher.errors());
