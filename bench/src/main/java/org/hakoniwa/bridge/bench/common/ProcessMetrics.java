@@ -1,6 +1,7 @@
 package org.hakoniwa.bridge.bench.common;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -137,6 +138,17 @@ public final class ProcessMetrics {
             group = group.replaceAll("[-_ #@]*[0-9]+$", "");
         } while (!group.equals(previous) && !group.isEmpty());
         return (group.isEmpty() ? threadName : group).replace(' ', '_').replace('=', '_');
+    }
+
+    /** Garbage collections so far and the time they took, in milliseconds, over every collector. */
+    public static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     public static int threads() {

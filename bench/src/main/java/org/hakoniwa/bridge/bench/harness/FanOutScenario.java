@@ -16,12 +16,25 @@ final class FanOutScenario {
      *
      * @param clients K
      * @param bodyBytes the PDU body size (the frame is 304 bytes more)
-     * @param bridge the bridge's window
-     * @param baseline the baseline's window
+     * @param bridge the bridge's windows, added up
+     * @param baseline the baseline's windows, added up
+     * @param roundRatios the ratio of each round on its own: their spread shows how noisy the machine was
      */
-    record Row(int clients, int bodyBytes, Window bridge, Window baseline) {
+    record Row(int clients, int bodyBytes, Window bridge, Window baseline, List<Double> roundRatios) {
+        Row {
+            roundRatios = List.copyOf(roundRatios);
+        }
+
         double ratio() {
             return bridge.deliveriesPerSecond() / baseline.deliveriesPerSecond();
+        }
+
+        double lowestRoundRatio() {
+            return roundRatios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        double highestRoundRatio() {
+            return roundRatios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
     }
 
@@ -42,16 +55,26 @@ final class FanOutScenario {
             List<Receiver> onBaseline = servers.connect(servers.baseline(), clients, k);
             try {
                 for (int size : options.sizes()) {
-                    Window bridge = measure(servers.bridge(), onBridge, size);
-                    Window baseline = measure(servers.baseline(), onBaseline, size);
-                    for (int round = 1; round < options.timing().rounds(); round++) {
-                        bridge = bridge.plus(measure(servers.bridge(), onBridge, size));
-                        baseline = baseline.plus(measure(servers.baseline(), onBaseline, size));
+                    Window bridge = null;
+                    Window baseline = null;
+                    List<Double> roundRatios = new ArrayList<>();
+                    for (int round = 0; round < options.timing().rounds(); round++) {
+                        // Alternate which server goes first, so that neither always follows the other.
+                        boolean bridgeFirst = round % 2 == 0;
+                        Window first = bridgeFirst ? measure(servers.bridge(), onBridge, size)
+                                : measure(servers.baseline(), onBaseline, size);
+                        Window second = bridgeFirst ? measure(servers.baseline(), onBaseline, size)
+                                : measure(servers.bridge(), onBridge, size);
+                        Window bridgeRound = bridgeFirst ? first : second;
+                        Window baselineRound = bridgeFirst ? second : first;
+                        roundRatios.add(bridgeRound.deliveriesPerSecond() / baselineRound.deliveriesPerSecond());
+                        bridge = bridge == null ? bridgeRound : bridge.plus(bridgeRound);
+                        baseline = baseline == null ? baselineRound : baseline.plus(baselineRound);
                     }
-                    Row row = new Row(k, size, bridge, baseline);
-                    Progress.say("fanout K=%d body=%s: bridge %.0f/s, baseline %.0f/s, ratio %.2f", k,
-                            Sizes.body(size), bridge.deliveriesPerSecond(), baseline.deliveriesPerSecond(),
-                            row.ratio());
+                    Row row = new Row(k, size, bridge, baseline, roundRatios);
+                    Progress.say("fanout K=%d body=%s: bridge %.0f/s, baseline %.0f/s, ratio %.2f (rounds %.2f-%.2f)",
+                            k, Sizes.body(size), bridge.deliveriesPerSecond(), baseline.deliveriesPerSecond(),
+                            row.ratio(), row.lowestRoundRatio(), row.highestRoundRatio());
                     rows.add(row);
                 }
             } finally {

@@ -10,9 +10,9 @@ import org.hakoniwa.bridge.bench.common.BenchBodies;
 import org.hakoniwa.bridge.bench.common.ControlReply;
 
 /**
- * Scenario 4: K − 1 normal clients read the back-to-back Twist stream, once alone and once beside a {@link
- * StalledClient} (K clients in all). The figure is the normal clients' deliveries per second beside the stalled
- * client as a share of the same without it. K = 1 has no normal client.
+ * Scenario 4: K − 1 normal clients read the back-to-back Twist stream, alone and beside a {@link StalledClient}
+ * (K clients in all), in alternating windows. The figure is the normal clients' deliveries per second beside the
+ * stalled client as a share of the same without it. K = 1 has no normal client.
  */
 final class IsolationScenario {
     /**
@@ -21,8 +21,8 @@ final class IsolationScenario {
      * @param clients K, the stalled client included
      * @param alone the K − 1 normal clients without the stalled one; null when K = 1
      * @param beside the K − 1 normal clients beside the stalled one; null when K = 1
-     * @param stalledSent frames the server handed to the stalled client's connection during the window
-     * @param stalledQueue the stalled client's queue at the end of the window, as the server reports it
+     * @param stalledSent frames the server handed to the stalled clients' connections during their windows
+     * @param stalledQueue the last stalled client's queue at the end of its window, as the server reports it
      */
     record Row(int clients, Window alone, Window beside, long stalledSent, Map<String, Long> stalledQueue) {
         /** Null (n/a) when there is no normal client. */
@@ -60,17 +60,39 @@ final class IsolationScenario {
         return rows;
     }
 
+    /**
+     * The normal clients stay connected and the host keeps publishing; windows without and with the stalled client
+     * take turns, {@code rounds} times each, with a fresh stalled client each time.
+     */
     private Row measure(int k) throws BenchException {
         ServerProcess server = servers.bridge();
         List<Receiver> normal = servers.connect(server, clients, k - 1);
-        Window alone;
+        Window alone = null;
+        Window beside = null;
+        long stalledSent = 0;
+        Map<String, Long> stalledQueue = Map.of();
         try {
             server.command("PUBLISH_MAX " + BenchBodies.TWIST);
             try {
-                Pause.sleep(options.timing().stallSettle());
-                Snapshot start = Snapshot.take(normal, server);
-                Pause.sleep(options.timing().window());
-                alone = Window.between(start, Snapshot.take(normal, server));
+                Pause.sleep(options.timing().warmup());
+                for (int round = 0; round < options.timing().rounds(); round++) {
+                    boolean aloneFirst = round % 2 == 0;
+                    if (aloneFirst) {
+                        alone = add(alone, window(server, normal));
+                    }
+                    try (StalledClient stalled = StalledClient.connect(server.port())) {
+                        server.command("AWAIT_READERS " + k + " 60000");
+                        Pause.sleep(options.timing().stallSettle());
+                        Map<String, Long> before = client(server, stalled.localPort());
+                        beside = add(beside, window(server, normal));
+                        stalledQueue = client(server, stalled.localPort());
+                        stalledSent += stalledQueue.getOrDefault("sent", 0L) - before.getOrDefault("sent", 0L);
+                    }
+                    server.command("AWAIT_READERS " + (k - 1) + " 60000");
+                    if (!aloneFirst) {
+                        alone = add(alone, window(server, normal));
+                    }
+                }
             } finally {
                 server.command("STOP");
                 Pause.quiesce(normal);
@@ -78,31 +100,17 @@ final class IsolationScenario {
         } finally {
             servers.disconnect(server, clients, normal);
         }
-        Row row;
-        try (StalledClient stalled = StalledClient.connect(server.port())) {
-            server.command("AWAIT_READERS 1 60000");
-            List<Receiver> beside = servers.connect(server, clients, k - 1, k);
-            try {
-                server.command("PUBLISH_MAX " + BenchBodies.TWIST);
-                try {
-                    Pause.sleep(options.timing().stallSettle());
-                    Map<String, Long> stalledBefore = client(server, stalled.localPort());
-                    Snapshot start = Snapshot.take(beside, server);
-                    Pause.sleep(options.timing().window());
-                    Snapshot end = Snapshot.take(beside, server);
-                    Map<String, Long> stalledAfter = client(server, stalled.localPort());
-                    long stalledSent = stalledAfter.getOrDefault("sent", 0L) - stalledBefore.getOrDefault("sent", 0L);
-                    row = new Row(k, alone, Window.between(start, end), stalledSent, stalledAfter);
-                } finally {
-                    server.command("STOP");
-                    Pause.quiesce(beside);
-                }
-            } finally {
-                clients.close(beside);
-            }
-        }
-        server.command("AWAIT_READERS 0 60000");
-        return row;
+        return new Row(k, alone, beside, stalledSent, stalledQueue);
+    }
+
+    private Window window(ServerProcess server, List<Receiver> normal) throws BenchException {
+        Snapshot start = Snapshot.take(normal, server);
+        Pause.sleep(options.timing().measure());
+        return Window.between(start, Snapshot.take(normal, server));
+    }
+
+    private static Window add(Window sum, Window more) {
+        return sum == null ? more : sum.plus(more);
     }
 
     private static Map<String, Long> client(ServerProcess server, int port) throws BenchException {

@@ -56,10 +56,23 @@ final class JfrSummary {
         }
         Counts java = new Counts();
         Counts nativeCode = new Counts();
+        Map<String, Long> allocatedClasses = new HashMap<>();
+        Map<String, Long> allocatingSites = new HashMap<>();
+        long allocated = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
                 String type = event.getEventType().getName();
+                if (type.equals("jdk.ObjectAllocationSample")) {
+                    long weight = event.getLong("weight");
+                    allocated += weight;
+                    allocatedClasses.merge(event.getClass("objectClass").getName(), weight, Long::sum);
+                    RecordedStackTrace stack = event.getStackTrace();
+                    if (stack != null) {
+                        allocatingSites.merge(firstOurs(stack.getFrames()), weight, Long::sum);
+                    }
+                    continue;
+                }
                 Counts counts = switch (type) {
                     case "jdk.ExecutionSample" -> java;
                     case "jdk.NativeMethodSample" -> nativeCode;
@@ -84,7 +97,22 @@ final class JfrSummary {
         append(out, "Java: threads", java.threads, java.samples, 10);
         append(out, "native: top frames", nativeCode.self, nativeCode.samples, 10);
         append(out, "native: threads", nativeCode.threads, nativeCode.samples, 10);
+        out.append(String.format(Locale.ROOT, "  allocation samples (jdk.ObjectAllocationSample), %.0f MB estimated"
+                + " in all:%n", allocated / 1e6));
+        append(out, "allocated classes (share of bytes)", allocatedClasses, allocated, 10);
+        append(out, "allocating site: first bridge frame, else top frame (share of bytes)", allocatingSites,
+                allocated, 12);
         return out.toString();
+    }
+
+    private static String firstOurs(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            if (name.startsWith(OURS) && !name.startsWith("org.hakoniwa.bridge.bench.")) {
+                return name;
+            }
+        }
+        return frames.isEmpty() ? "?" : name(frames.get(0));
     }
 
     private static String name(RecordedFrame frame) {
@@ -97,7 +125,7 @@ final class JfrSummary {
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         for (Map.Entry<String, Long> entry : sorted.subList(0, Math.min(top, sorted.size()))) {
-            out.append(String.format(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * entry.getValue() / samples,
+            out.append(String.format(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * entry.getValue() / Math.max(1, samples),
                     entry.getKey()));
         }
     }

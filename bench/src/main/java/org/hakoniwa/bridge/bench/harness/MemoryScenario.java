@@ -31,9 +31,15 @@ final class MemoryScenario {
      * @param rssBefore VmRSS with no client
      * @param rssAfter VmRSS with N clients
      * @param threadsAfter server threads with N clients
+     * @param heapAfterEachCycle heap after GC once they all left, for each connect-and-leave cycle: growing from
+     *     cycle to cycle means something of each connection stays behind
      */
     record Idle(String server, int connections, long heapBefore, long heapAfter, long heapAfterClose, long rssBefore,
-            long rssAfter, long threadsAfter) {
+            long rssAfter, long threadsAfter, List<Long> heapAfterEachCycle) {
+        Idle {
+            heapAfterEachCycle = List.copyOf(heapAfterEachCycle);
+        }
+
         double heapPerConnection() {
             return (heapAfter - heapBefore) / (double) connections;
         }
@@ -93,11 +99,11 @@ final class MemoryScenario {
         List<Idle> idle = new ArrayList<>();
         List<Stalled> stalled = new ArrayList<>();
         try (ServerProcess bridge = Servers.startBridge("bridge-mem", jar, options, "latest-wins")) {
-            idle.add(idle("bridge", bridge));
+            idle.add(idle("bridge", bridge, options.quick() ? 1 : 2));
             stalled.add(stalled(bridge, "latest-wins"));
         }
         try (ServerProcess baseline = Servers.startBaseline("baseline-mem", jar, options)) {
-            idle.add(idle("baseline", baseline));
+            idle.add(idle("baseline", baseline, 1));
         }
         try (ServerProcess bridge = Servers.startBridge("bridge-mem-drop-oldest", jar, options, "drop-oldest")) {
             stalled.add(stalled(bridge, "drop-oldest"));
@@ -105,25 +111,32 @@ final class MemoryScenario {
         return new Result(idle, stalled);
     }
 
-    private Idle idle(String name, ServerProcess server) throws BenchException {
+    private Idle idle(String name, ServerProcess server, int cycles) throws BenchException {
         int n = options.connections();
         ControlReply before = server.command("MEM");
-        long connecting = System.nanoTime();
-        List<Receiver> receivers = clients.connect(server.port(), n);
-        server.command("AWAIT_READERS " + n + " 120000");
-        Progress.say("memory: %d clients connected to the %s in %.1f s", n, name,
-                (System.nanoTime() - connecting) / 1e9);
-        Pause.sleep(Duration.ofMillis(500));
-        ControlReply after = server.command("MEM");
-        clients.close(receivers);
-        server.command("AWAIT_READERS 0 120000");
-        Pause.sleep(Duration.ofMillis(500));
-        ControlReply closed = server.command("MEM");
-        Idle figures = new Idle(name, n, before.longField("heap"), after.longField("heap"), closed.longField("heap"),
-                before.longField("rss"), after.longField("rss"), after.longField("threads"));
-        Progress.say("memory: %s per idle connection: heap %s, RSS %s; heap after they left %+d bytes", name,
-                Sizes.bytes(figures.heapPerConnection()), Sizes.bytes(figures.rssPerConnection()),
-                figures.heapAfterClose() - figures.heapBefore());
+        ControlReply after = null;
+        List<Long> afterEachCycle = new ArrayList<>();
+        for (int cycle = 0; cycle < cycles; cycle++) {
+            long connecting = System.nanoTime();
+            List<Receiver> receivers = clients.connect(server.port(), n);
+            server.command("AWAIT_READERS " + n + " 120000");
+            Progress.say("memory: %d clients connected to the %s in %.1f s", n, name,
+                    (System.nanoTime() - connecting) / 1e9);
+            Pause.sleep(Duration.ofMillis(500));
+            if (cycle == 0) {
+                after = server.command("MEM");
+            }
+            clients.close(receivers);
+            server.command("AWAIT_READERS 0 120000");
+            Pause.sleep(Duration.ofMillis(500));
+            afterEachCycle.add(server.command("MEM").longField("heap"));
+        }
+        Idle figures = new Idle(name, n, before.longField("heap"), after.longField("heap"),
+                afterEachCycle.get(afterEachCycle.size() - 1), before.longField("rss"), after.longField("rss"),
+                after.longField("threads"), afterEachCycle);
+        Progress.say("memory: %s per idle connection: heap %s, RSS %s; heap after they left, cycle by cycle: %s",
+                name, Sizes.bytes(figures.heapPerConnection()), Sizes.bytes(figures.rssPerConnection()),
+                afterEachCycle.stream().map(Sizes::bytes).toList());
         return figures;
     }
 

@@ -150,7 +150,7 @@ final class Report {
         TextTable table = new TextTable("1. Fan-out: host publishes back to back, K clients read (bridge policy "
                 + header.get("policy") + ")", List.of("K", "body", "bridge deliv/s", "MB/s", "pub/s",
                 "drops/s", "srv CPU", "CPU us/deliv", "baseline deliv/s", "MB/s", "drops/s", "srv CPU",
-                "CPU us/deliv", "ratio"));
+                "CPU us/deliv", "ratio", "rounds"));
         for (FanOutScenario.Row row : fanOut) {
             Window b = row.bridge();
             Window r = row.baseline();
@@ -158,10 +158,12 @@ final class Report {
                     f0(b.deliveriesPerSecond()), f1(b.megabytesPerSecond()), f0(b.publishesPerSecond()),
                     drops(b), cpu(b), f2(b.serverCpuMicrosPerDelivery()),
                     f0(r.deliveriesPerSecond()), f1(r.megabytesPerSecond()), drops(r), cpu(r),
-                    f2(r.serverCpuMicrosPerDelivery()), f2(row.ratio())));
+                    f2(r.serverCpuMicrosPerDelivery()), f2(row.ratio()),
+                    f2(row.lowestRoundRatio()) + "-" + f2(row.highestRoundRatio())));
         }
         table.note("deliv/s and MB/s: received by all K clients together (MB = 10^6 bytes of whole frames, the"
-                + " 304-byte header included). ratio = bridge deliv/s / baseline deliv/s.");
+                + " 304-byte header included). ratio = bridge deliv/s / baseline deliv/s over all rounds;"
+                + " rounds = the lowest and highest ratio of a single round (bridge and baseline take turns).");
         table.note("drops/s: values the server did not send, by reason (bridge SUPERSEDED = replaced by a newer"
                 + " value under latest-wins; baseline BUSY = skipped because a send was in flight).");
         table.note("srv CPU: server JVM process CPU over the window, 100% = one core, and the kernel's share of it;"
@@ -171,28 +173,29 @@ final class Report {
 
     private TextTable latencyTable() {
         TextTable table = new TextTable("2. Latency: Twist at a fixed rate, publish-to-receive (us)",
-                List.of("K", "Hz", "bridge p50", "p99", "p99.9", "max", "received", "srv CPU", "baseline p50",
-                        "p99", "p99.9", "max", "received", "srv CPU", "p99 ratio"));
+                List.of("K", "Hz", "bridge p50", "p99", "p99.9", "max", "received", "srv CPU", "GCs", "baseline p50",
+                        "p99", "p99.9", "max", "received", "srv CPU", "GCs", "p99 ratio"));
         for (LatencyScenario.Row row : latency) {
             LatencyScenario.Figures b = row.bridge();
             LatencyScenario.Figures r = row.baseline();
             table.row(List.of(String.valueOf(row.clients()), f0(row.hz()), String.valueOf(b.micros().p50()),
                     String.valueOf(b.micros().p99()), String.valueOf(b.micros().p999()),
                     String.valueOf(b.micros().max()), b.micros().count() + "/" + b.expected(),
-                    pct(b.window().serverCpuPercent()), String.valueOf(r.micros().p50()),
+                    pct(b.window().serverCpuPercent()), gc(b.window()), String.valueOf(r.micros().p50()),
                     String.valueOf(r.micros().p99()), String.valueOf(r.micros().p999()),
                     String.valueOf(r.micros().max()), r.micros().count() + "/" + r.expected(),
-                    pct(r.window().serverCpuPercent()), f2(row.p99Ratio())));
+                    pct(r.window().serverCpuPercent()), gc(r.window()), f2(row.p99Ratio())));
         }
         table.note("received: samples kept / publishes in the window x K. Exact percentiles over every sample;"
-                + " one machine, so both JVMs read the same wall clock.");
+                + " one machine, so both JVMs read the same wall clock. GCs: collections in the server during the"
+                + " window (their total time).");
         return table;
     }
 
     private TextTable rpcTable() {
         TextTable table = new TextTable("3. RPC: K clients call Service/Add in closed loops (round trip, us)",
                 List.of("K", "calls/s", "p50", "p99", "p99.9", "max", "failures", "srv CPU", "CPU us/call",
-                        "ctx switches/call"));
+                        "ctx switches/call", "heap after GC"));
         for (RpcScenario.Row row : rpc) {
             Window w = row.window();
             table.row(List.of(String.valueOf(row.clients()), f0(row.callsPerSecond()),
@@ -200,8 +203,11 @@ final class Report {
                     String.valueOf(row.micros().p999()), String.valueOf(row.micros().max()),
                     String.valueOf(row.failures()), cpu(w),
                     f2(w.serverCpuNanos() / 1e3 / Math.max(1, row.micros().count())),
-                    f1((double) w.serverContextSwitches() / Math.max(1, row.micros().count()))));
+                    f1((double) w.serverContextSwitches() / Math.max(1, row.micros().count())),
+                    Sizes.bytes(row.heapAfterGc())));
         }
+        table.note("heap after GC: the server's heap after a full collection right at the end of the window (before"
+                + " the row: " + (rpc.isEmpty() ? "n/a" : Sizes.bytes(rpc.get(0).heapBefore())) + ").");
         return table;
     }
 
@@ -230,15 +236,18 @@ final class Report {
     private TextTable idleTable() {
         TextTable table = new TextTable("5a. Memory per idle connection (server side, heap after full GC, VmRSS)",
                 List.of("server", "connections", "heap/conn", "RSS/conn", "heap before", "heap after",
-                        "heap after all left", "RSS before", "RSS after", "threads"));
+                        "heap after all left (each cycle)", "RSS before", "RSS after", "threads"));
         for (MemoryScenario.Idle idle : memory.idle()) {
             table.row(List.of(idle.server(), String.valueOf(idle.connections()),
                     Sizes.bytes(idle.heapPerConnection()), Sizes.bytes(idle.rssPerConnection()),
                     Sizes.bytes(idle.heapBefore()), Sizes.bytes(idle.heapAfter()),
-                    Sizes.bytes(idle.heapAfterClose()), Sizes.bytes(idle.rssBefore()), Sizes.bytes(idle.rssAfter()),
+                    idle.heapAfterEachCycle().stream().map(Sizes::bytes).collect(Collectors.joining(", ")),
+                    Sizes.bytes(idle.rssBefore()), Sizes.bytes(idle.rssAfter()),
                     String.valueOf(idle.threadsAfter())));
         }
-        table.note("Each client connected and declared read on drone1/pos, then sent nothing.");
+        table.note("Each client connected and declared read on drone1/pos, then sent nothing. RSS includes heap"
+                + " pages first touched meanwhile, so it is the rougher figure. A heap after all left that grows from"
+                + " cycle to cycle would mean each connection leaves something behind.");
         return table;
     }
 
@@ -352,6 +361,7 @@ final class Report {
         out.put("bridge", json(row.bridge()));
         out.put("baseline", json(row.baseline()));
         out.put("ratio", row.ratio());
+        out.put("roundRatios", row.roundRatios());
         return out;
     }
 
@@ -381,6 +391,8 @@ final class Report {
         out.put("callsPerSecond", row.callsPerSecond());
         out.put("micros", row.micros());
         out.put("failures", row.failures());
+        out.put("heapBefore", row.heapBefore());
+        out.put("heapAfterGc", row.heapAfterGc());
         out.put("window", json(row.window()));
         return out;
     }
@@ -413,6 +425,8 @@ final class Report {
         out.put("serverSystemSharePercent", window.serverSystemShare());
         out.put("serverContextSwitches", window.serverContextSwitches());
         out.put("serverThreadCpuNanos", window.serverThreadCpu());
+        out.put("serverGcCount", window.serverGcCount());
+        out.put("serverGcMillis", window.serverGcMillis());
         out.put("clientCpuPercent", window.clientCpuPercent());
         return out;
     }
@@ -436,6 +450,10 @@ final class Report {
 
     static String f2(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String gc(Window window) {
+        return window.serverGcCount() + " (" + window.serverGcMillis() + " ms)";
     }
 
     private static String cpu(Window window) {

@@ -34,8 +34,11 @@ final class RpcScenario {
      * @param micros round-trip percentiles in microseconds
      * @param failures calls that failed or timed out (in the window or not)
      * @param window the server's counters over the window (CPU)
+     * @param heapBefore the server's heap after GC before the row's clients connected
+     * @param heapAfterGc the server's heap after GC at the end of the window, before the clients left
      */
-    record Row(int clients, double callsPerSecond, Percentiles micros, long failures, Window window) {
+    record Row(int clients, double callsPerSecond, Percentiles micros, long failures, Window window,
+            long heapBefore, long heapAfterGc) {
     }
 
     private final Servers servers;
@@ -64,6 +67,7 @@ final class RpcScenario {
 
     private Row measure(int k, Duration window) throws BenchException {
         ServerProcess server = servers.bridge();
+        long heapBefore = server.command("MEM").longField("heap");
         List<BridgeClient> callers = new ArrayList<>();
         try {
             for (int i = 0; i < k; i++) {
@@ -95,6 +99,7 @@ final class RpcScenario {
             for (Thread loop : loops) {
                 loop.join(CALL_TIMEOUT.toMillis() + 5_000);
             }
+            long heapAfter = server.command("MEM").longField("heap");
             if (wrongAnswer.get() != null) {
                 throw new BenchException("Service/Add answered wrongly: " + wrongAnswer.get());
             }
@@ -102,7 +107,8 @@ final class RpcScenario {
             recorders.forEach(recorder -> samples.add(recorder.snapshot()));
             Percentiles micros = Percentiles.of(samples);
             double seconds = (windowEnd - windowStart) / 1e9;
-            return new Row(k, micros.count() / seconds, micros, failures.get(), Window.between(start, end));
+            return new Row(k, micros.count() / seconds, micros, failures.get(), Window.between(start, end), heapBefore,
+                    heapAfter);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted during the RPC scenario", e);

@@ -49,9 +49,25 @@ final class Servers implements AutoCloseable {
     static List<String> jvmArgs(String name, BenchOptions options) {
         List<String> args = new ArrayList<>(List.of("-Xmx" + options.serverHeap()));
         if (options.profile()) {
-            args.add("-XX:StartFlightRecording=filename=" + jfrFile(name, options) + ",settings=profile,dumponexit=true");
+            args.add("-XX:StartFlightRecording=filename=" + jfrFile(name, options) + ",settings="
+                    + jfcFile(options) + ",dumponexit=true");
         }
         return args;
+    }
+
+    /** The JFR settings (bench.jfc in the jar), copied out once: JFR reads settings from a file. */
+    private static Path jfcFile(BenchOptions options) {
+        Path file = options.outDir().resolve("bench.jfc");
+        try (java.io.InputStream in = Servers.class.getResourceAsStream("/bench.jfc")) {
+            if (in == null) {
+                return Path.of("profile");
+            }
+            java.nio.file.Files.createDirectories(options.outDir());
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     static Path jfrFile(String name, BenchOptions options) {

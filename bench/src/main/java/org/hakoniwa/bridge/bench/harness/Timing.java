@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param warmup load before a throughput window (fan-out, RPC)
  * @param measure a throughput window (fan-out, RPC, isolation)
- * @param rounds fan-out windows per row and server: bridge and baseline take turns this many times, so that a
- *     change in the machine's load hits both
+ * @param rounds windows per fan-out row and server, and per isolation row and case: the two take turns this many
+ *     times, so that a change in the machine's load hits both
  * @param latencyWarmup the 1 kHz stream before samples are kept
  * @param latencyMeasure samples kept per latency row
  * @param stallSettle time for a stalled client's socket buffers to fill before an isolation window
@@ -21,12 +21,12 @@ import java.time.Duration;
 record Timing(Duration warmup, Duration measure, int rounds, Duration latencyWarmup, Duration latencyMeasure,
         Duration stallSettle, int stalledSamples, int jmhWarmupIterations, int jmhIterations,
         Duration jmhIterationTime) {
-    static final Timing FULL = new Timing(Duration.ofMillis(500), Duration.ofMillis(1000), 3, Duration.ofMillis(1000),
-            Duration.ofMillis(5000), Duration.ofMillis(1500), 6, 2, 3, Duration.ofMillis(1000));
+    static final Timing FULL = new Timing(Duration.ofMillis(400), Duration.ofMillis(800), 4, Duration.ofMillis(1000),
+            Duration.ofMillis(5000), Duration.ofMillis(1500), 6, 3, 5, Duration.ofMillis(1000));
     static final Timing QUICK = new Timing(Duration.ofMillis(300), Duration.ofMillis(700), 1, Duration.ofMillis(300),
             Duration.ofMillis(1500), Duration.ofMillis(700), 3, 1, 2, Duration.ofMillis(300));
 
-    /** The window of scenarios measured in one piece (RPC, isolation): as long as a fan-out row's rounds. */
+    /** The window of a scenario measured in one piece (RPC): as long as a fan-out row's rounds together. */
     Duration window() {
         return measure.multipliedBy(rounds);
     }

@@ -19,10 +19,13 @@ import java.util.TreeMap;
  * @param serverContextSwitches voluntary context switches of the server's threads (a thread blocked or parked)
  * @param clientCpuNanos CPU time of the harness JVM (the load clients)
  * @param serverThreadCpu the server's CPU time by thread group (see {@code ProcessMetrics.threadCpuByGroup})
+ * @param serverGcCount garbage collections in the server
+ * @param serverGcMillis time the server's collections took (for G1: mostly pauses)
  */
 record Window(double seconds, long deliveries, long bytes, long minClientDeliveries, long maxClientDeliveries,
         long published, long serverSent, Map<String, Long> drops, long serverCpuNanos, long serverSystemNanos,
-        long serverContextSwitches, long clientCpuNanos, Map<String, Long> serverThreadCpu) {
+        long serverContextSwitches, long clientCpuNanos, Map<String, Long> serverThreadCpu, long serverGcCount,
+        long serverGcMillis) {
     /** What the process used beyond its live Java threads: garbage collection, JIT compilation, ended threads. */
     static final String JVM_INTERNAL = "jvm-gc-jit-other";
 
@@ -64,7 +67,8 @@ record Window(double seconds, long deliveries, long bytes, long minClientDeliver
                 min == Long.MAX_VALUE ? 0 : min, max, end.server("published") - start.server("published"),
                 end.server("sent") - start.server("sent"), drops, cpu,
                 end.server("cpu.sys") - start.server("cpu.sys"), end.server("ctxsw") - start.server("ctxsw"),
-                end.clientCpuNanos() - start.clientCpuNanos(), threads);
+                end.clientCpuNanos() - start.clientCpuNanos(), threads, end.server("gc.count") - start.server("gc.count"),
+                end.server("gc.millis") - start.server("gc.millis"));
     }
 
     /** Two windows as one: counts and times added, the client extremes of both. */
@@ -78,7 +82,8 @@ record Window(double seconds, long deliveries, long bytes, long minClientDeliver
                 Math.max(maxClientDeliveries, other.maxClientDeliveries), published + other.published,
                 serverSent + other.serverSent, drops, serverCpuNanos + other.serverCpuNanos,
                 serverSystemNanos + other.serverSystemNanos, serverContextSwitches + other.serverContextSwitches,
-                clientCpuNanos + other.clientCpuNanos, threads);
+                clientCpuNanos + other.clientCpuNanos, threads, serverGcCount + other.serverGcCount,
+                serverGcMillis + other.serverGcMillis);
     }
 
     double deliveriesPerSecond() {

@@ -10,7 +10,7 @@ import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Collection;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 
 /**
@@ -18,12 +18,12 @@ import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
  * Public only because Jakarta requires endpoint classes to be.
  */
 public final class BaselineEndpoint extends Endpoint {
-    private final Set<BaselinePeer> peers;
+    private final Collection<BaselinePeer> peers;
     private final int maxInboundBytes;
     private final Duration idleTimeout;
     private volatile BaselinePeer peer;
 
-    BaselineEndpoint(Set<BaselinePeer> peers, int maxInboundBytes, Duration idleTimeout) {
+    BaselineEndpoint(Collection<BaselinePeer> peers, int maxInboundBytes, Duration idleTimeout) {
         this.peers = requireNonNull(peers, "peers is null");
         this.maxInboundBytes = maxInboundBytes;
         this.idleTimeout = requireNonNull(idleTimeout, "idleTimeout is null");

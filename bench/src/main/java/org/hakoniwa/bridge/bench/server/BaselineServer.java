@@ -6,12 +6,12 @@ import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
@@ -37,14 +37,14 @@ final class BaselineServer implements ServerUnderTest {
 
     private final Server server;
     private final ServerConnector connector;
-    private final Set<BaselinePeer> peers;
+    private final Collection<BaselinePeer> peers;
     private final FrameCodec codec = new FrameCodec(Integer.MAX_VALUE);
     private final Object headerLock = new Object();
     // guarded by headerLock: header, headerBodyLength
     private byte[] header = new byte[0];
     private int headerBodyLength = -1;
 
-    private BaselineServer(Server server, ServerConnector connector, Set<BaselinePeer> peers) {
+    private BaselineServer(Server server, ServerConnector connector, Collection<BaselinePeer> peers) {
         this.server = requireNonNull(server, "server is null");
         this.connector = requireNonNull(connector, "connector is null");
         this.peers = requireNonNull(peers, "peers is null");
@@ -58,7 +58,8 @@ final class BaselineServer implements ServerUnderTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        Set<BaselinePeer> peers = ConcurrentHashMap.newKeySet();
+        // Copy-on-write: publishes iterate it constantly, connections change it rarely.
+        Collection<BaselinePeer> peers = new CopyOnWriteArrayList<>();
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
@@ -159,9 +160,9 @@ final class BaselineServer implements ServerUnderTest {
 
     /** Makes one endpoint per connection, sharing the peer set; declines compression like the bridge does. */
     private static final class Configurator extends ServerEndpointConfig.Configurator {
-        private final Set<BaselinePeer> peers;
+        private final Collection<BaselinePeer> peers;
 
-        private Configurator(Set<BaselinePeer> peers) {
+        private Configurator(Collection<BaselinePeer> peers) {
             this.peers = peers;
         }
 

@@ -110,6 +110,9 @@ final class ControlCommands {
         fields.put("cpu.user", userAndSystem[0]);
         fields.put("cpu.sys", userAndSystem[1]);
         fields.put("ctxsw", ProcessMetrics.voluntaryContextSwitches());
+        long[] gc = ProcessMetrics.gcCountAndMillis();
+        fields.put("gc.count", gc[0]);
+        fields.put("gc.millis", gc[1]);
         ProcessMetrics.threadCpuByGroup().forEach((group, nanos) -> fields.put("thread." + group, nanos));
         fields.put("nanos", System.nanoTime());
         fields.put("published", publisher.published());
