@@ -10,9 +10,12 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /** Figures of this JVM process: CPU time, heap, resident set size, threads. */
 public final class ProcessMetrics {
@@ -149,6 +152,28 @@ public final class ProcessMetrics {
             millis += Math.max(0, collector.getCollectionTime());
         }
         return new long[] {count, millis};
+    }
+
+    /**
+     * The live objects by class, biggest first, as {@code jcmd <pid> GC.class_histogram} prints them (a full
+     * collection comes first): class name to bytes.
+     */
+    public static Map<String, Long> classHistogram() {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            for (String line : String.valueOf(text).split("\n")) {
+                String[] fields = line.strip().split("\\s+");
+                if (fields.length >= 4 && fields[0].endsWith(":")) {
+                    bytes.merge(fields[3], Long.parseLong(fields[2]), Long::sum);
+                }
+            }
+            return bytes;
+        } catch (JMException | RuntimeException e) {
+            return Map.of("unavailable:" + e.getClass().getSimpleName(), 0L);
+        }
     }
 
     public static int threads() {

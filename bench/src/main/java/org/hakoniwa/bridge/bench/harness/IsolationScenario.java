@@ -82,7 +82,7 @@ final class IsolationScenario {
                     }
                     try (StalledClient stalled = StalledClient.connect(server.port())) {
                         server.command("AWAIT_READERS " + k + " 60000");
-                        Pause.sleep(options.timing().stallSettle());
+                        awaitStall(server, stalled.localPort());
                         Map<String, Long> before = client(server, stalled.localPort());
                         beside = add(beside, window(server, normal));
                         stalledQueue = client(server, stalled.localPort());
@@ -101,6 +101,27 @@ final class IsolationScenario {
             servers.disconnect(server, clients, normal);
         }
         return new Row(k, alone, beside, stalledSent, stalledQueue);
+    }
+
+    /**
+     * Waits at least the settle time, and then until the server no longer gets anything out to the stalled client
+     * (its sent count stands still for 300 ms with a frame waiting): with many clients each one gets fewer frames,
+     * and the kernel's socket buffers (megabytes on loopback) take longer to fill. Gives up after 15 s.
+     */
+    private void awaitStall(ServerProcess server, int port) throws BenchException {
+        Pause.sleep(options.timing().stallSettle());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        long lastSent = -1;
+        while (System.nanoTime() - deadline < 0) {
+            Map<String, Long> figures = client(server, port);
+            long sent = figures.getOrDefault("sent", 0L);
+            if (sent == lastSent && figures.getOrDefault("queued.frames", 0L) > 0) {
+                return;
+            }
+            lastSent = sent;
+            Pause.sleep(java.time.Duration.ofMillis(300));
+        }
+        Progress.say("isolation: the stalled client still received frames after 15 s; measuring anyway");
     }
 
     private Window window(ServerProcess server, List<Receiver> normal) throws BenchException {

@@ -33,11 +33,14 @@ final class MemoryScenario {
      * @param threadsAfter server threads with N clients
      * @param heapAfterEachCycle heap after GC once they all left, for each connect-and-leave cycle: growing from
      *     cycle to cycle means something of each connection stays behind
+     * @param grownClasses live bytes by class after the last cycle less after the first, the biggest growth first
+     *     (empty with one cycle): where whatever stays behind lives
      */
     record Idle(String server, int connections, long heapBefore, long heapAfter, long heapAfterClose, long rssBefore,
-            long rssAfter, long threadsAfter, List<Long> heapAfterEachCycle) {
+            long rssAfter, long threadsAfter, List<Long> heapAfterEachCycle, Map<String, Long> grownClasses) {
         Idle {
             heapAfterEachCycle = List.copyOf(heapAfterEachCycle);
+            grownClasses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grownClasses));
         }
 
         double heapPerConnection() {
@@ -116,6 +119,8 @@ final class MemoryScenario {
         ControlReply before = server.command("MEM");
         ControlReply after = null;
         List<Long> afterEachCycle = new ArrayList<>();
+        Map<String, Long> firstHistogram = Map.of();
+        Map<String, Long> grown = Map.of();
         for (int cycle = 0; cycle < cycles; cycle++) {
             long connecting = System.nanoTime();
             List<Receiver> receivers = clients.connect(server.port(), n);
@@ -130,14 +135,37 @@ final class MemoryScenario {
             server.command("AWAIT_READERS 0 120000");
             Pause.sleep(Duration.ofMillis(500));
             afterEachCycle.add(server.command("MEM").longField("heap"));
+            if (cycles > 1 && cycle == 0) {
+                firstHistogram = histogram(server);
+            } else if (cycles > 1 && cycle == cycles - 1) {
+                grown = growth(firstHistogram, histogram(server));
+            }
         }
         Idle figures = new Idle(name, n, before.longField("heap"), after.longField("heap"),
                 afterEachCycle.get(afterEachCycle.size() - 1), before.longField("rss"), after.longField("rss"),
-                after.longField("threads"), afterEachCycle);
+                after.longField("threads"), afterEachCycle, grown);
         Progress.say("memory: %s per idle connection: heap %s, RSS %s; heap after they left, cycle by cycle: %s",
                 name, Sizes.bytes(figures.heapPerConnection()), Sizes.bytes(figures.rssPerConnection()),
                 afterEachCycle.stream().map(Sizes::bytes).toList());
         return figures;
+    }
+
+    private static Map<String, Long> histogram(ServerProcess server) throws BenchException {
+        Map<String, Long> bytes = new TreeMap<>();
+        server.command("HISTO 300").fields().forEach((key, value) -> bytes.put(key.substring(2), Long.parseLong(value)));
+        return bytes;
+    }
+
+    /** The eight classes whose live bytes grew most from {@code first} to {@code last}. */
+    static Map<String, Long> growth(Map<String, Long> first, Map<String, Long> last) {
+        Map<String, Long> grown = new java.util.LinkedHashMap<>();
+        last.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - first.getOrDefault(entry.getKey(), 0L)))
+                .filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .forEach(entry -> grown.put(entry.getKey(), entry.getValue()));
+        return grown;
     }
 
     private Stalled stalled(ServerProcess server, String policy) throws BenchException {

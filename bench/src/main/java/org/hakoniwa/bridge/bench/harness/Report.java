@@ -245,6 +245,13 @@ final class Report {
                     Sizes.bytes(idle.rssBefore()), Sizes.bytes(idle.rssAfter()),
                     String.valueOf(idle.threadsAfter())));
         }
+        for (MemoryScenario.Idle idle : memory.idle()) {
+            if (!idle.grownClasses().isEmpty()) {
+                table.note(idle.server() + ": live bytes that grew from the first cycle to the last: "
+                        + idle.grownClasses().entrySet().stream().map(e -> e.getKey() + " +" + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+        }
         table.note("Each client connected and declared read on drone1/pos, then sent nothing. RSS includes heap"
                 + " pages first touched meanwhile, so it is the rougher figure. A heap after all left that grows from"
                 + " cycle to cycle would mean each connection leaves something behind.");

@@ -24,7 +24,7 @@ record Timing(Duration warmup, Duration measure, int rounds, Duration latencyWar
     static final Timing FULL = new Timing(Duration.ofMillis(400), Duration.ofMillis(800), 4, Duration.ofMillis(1000),
             Duration.ofMillis(5000), Duration.ofMillis(1500), 6, 3, 5, Duration.ofMillis(1000));
     static final Timing QUICK = new Timing(Duration.ofMillis(300), Duration.ofMillis(700), 1, Duration.ofMillis(300),
-            Duration.ofMillis(1500), Duration.ofMillis(700), 3, 1, 2, Duration.ofMillis(300));
+            Duration.ofMillis(1000), Duration.ofMillis(500), 3, 1, 2, Duration.ofMillis(300));
 
     /** The window of a scenario measured in one piece (RPC): as long as a fan-out row's rounds together. */
     Duration window() {

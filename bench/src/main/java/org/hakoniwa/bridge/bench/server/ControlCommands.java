@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code SNAP}: process CPU time, publishes, heap used now and the server's cumulative counters;
  *   <li>{@code CLIENT port}: the counters of the client that connected from that port;
  *   <li>{@code MEM}: heap used after full collections, VmRSS, threads;
+ *   <li>{@code HISTO n}: the n classes with the most live bytes ({@code c.<class>=bytes}), after a full collection;
  *   <li>{@code QUIT}: stops the server JVM.
  * </ul>
  */
@@ -64,6 +65,7 @@ final class ControlCommands {
                 case "SNAP" -> snapshot();
                 case "CLIENT" -> ok(server.client(Integer.parseInt(words[1])));
                 case "MEM" -> memory();
+                case "HISTO" -> histogram(Integer.parseInt(words[1]));
                 case "QUIT" -> {
                     quitting = true;
                     yield ok(Map.of());
@@ -128,6 +130,13 @@ final class ControlCommands {
         fields.put("rss", ProcessMetrics.rssBytes());
         fields.put("threads", ProcessMetrics.threads());
         fields.put("readers", server.readers());
+        return ok(fields);
+    }
+
+    private static String histogram(int classes) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        ProcessMetrics.classHistogram().entrySet().stream().limit(classes)
+                .forEach(entry -> fields.put("c." + entry.getKey(), entry.getValue()));
         return ok(fields);
     }
 
