@@ -50,7 +50,7 @@ record BenchOptions(boolean quick, Set<Scenario> scenarios, List<Integer> client
                         + " (-prof gc unless another -prof is given)",
                 "",
                 "Options:",
-                "  --quick                 short windows: about 2 minutes instead of about 10",
+                "  --quick                 short windows: about 2 minutes instead of about 8",
                 "  --scenarios LIST        comma-separated, from: " + Scenario.labels() + " (default: all)",
                 "  --clients LIST          client counts K (default: 1,2,10,50)",
                 "  --sizes LIST            fan-out body sizes in bytes, or max for 1 MiB - 304"

@@ -178,6 +178,7 @@ public final class Harness {
         Map<String, Object> durations = new LinkedHashMap<>();
         durations.put("warmupMillis", timing.warmup().toMillis());
         durations.put("measureMillis", timing.measure().toMillis());
+        durations.put("rounds", timing.rounds());
         durations.put("latencyWarmupMillis", timing.latencyWarmup().toMillis());
         durations.put("latencyMeasureMillis", timing.latencyMeasure().toMillis());
         durations.put("stallSettleMillis", timing.stallSettle().toMillis());
