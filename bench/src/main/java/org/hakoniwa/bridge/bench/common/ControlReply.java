@@ -70,11 +70,6 @@ public record ControlReply(String status, Map<String, String> fields, String tex
         return Long.parseLong(value);
     }
 
-    public long longField(String key, long otherwise) {
-        String value = fields.get(key);
-        return value == null ? otherwise : Long.parseLong(value);
-    }
-
     @Override
     public String toString() {
         return text.isEmpty() ? format(status, fields) : status + " " + text;

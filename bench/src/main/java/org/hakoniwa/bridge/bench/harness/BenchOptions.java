@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hakoniwa.bridge.bench.common.BenchBodies;
 
 /**
@@ -63,7 +65,11 @@ record BenchOptions(boolean quick, Set<Scenario> scenarios, List<Integer> client
                 "  --server-heap SIZE      -Xmx of the server JVMs (default: 1g)",
                 "  --profile               record the server JVMs with JFR and print their hottest frames",
                 "  --out DIR               results, logs and recordings (default: the jar's folder)",
-                "  --help                  this text");
+                "  --help                  this text",
+                "",
+                "Scenarios:",
+                Arrays.stream(Scenario.values()).map(s -> String.format(Locale.ROOT, "  %-10s %s", s.label(),
+                        s.description())).collect(Collectors.joining("\n")));
     }
 
     /** Parses the arguments; {@code defaultOut} is the jar's folder. Throws IllegalArgumentException with advice. */

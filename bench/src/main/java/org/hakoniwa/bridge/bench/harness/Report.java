@@ -431,6 +431,7 @@ final class Report {
         out.put("serverCpuMicrosPerDelivery", window.serverCpuMicrosPerDelivery());
         out.put("serverSystemSharePercent", window.serverSystemShare());
         out.put("serverContextSwitches", window.serverContextSwitches());
+        out.put("serverContextSwitchesPerDelivery", window.serverContextSwitchesPerDelivery());
         out.put("serverThreadCpuNanos", window.serverThreadCpu());
         out.put("serverGcCount", window.serverGcCount());
         out.put("serverGcMillis", window.serverGcMillis());

@@ -118,14 +118,6 @@ final class ServerProcess implements AutoCloseable {
         replies.add(EOF);
     }
 
-    String name() {
-        return name;
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
     int port() {
         return Integer.parseInt(ready.fields().get("port"));
     }
