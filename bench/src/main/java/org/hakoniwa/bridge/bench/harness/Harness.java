@@ -118,6 +118,12 @@ public final class Harness {
         try (servers) {
             report.put("bridge", servers.bridge().description());
             report.put("baseline", servers.baseline().description());
+            try {
+                servers.warmUp(clients, options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(4));
+            } catch (BenchException e) {
+                options.scenarios().stream().filter(SHARED_SERVERS::contains).forEach(s -> fail(report, s, e));
+                return;
+            }
             if (options.scenarios().contains(Scenario.FANOUT)) {
                 try {
                     report.fanOut(new FanOutScenario(servers, clients, options).run());

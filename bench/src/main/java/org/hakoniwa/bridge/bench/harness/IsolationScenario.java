@@ -74,7 +74,8 @@ final class IsolationScenario {
         try {
             server.command("PUBLISH_MAX " + BenchBodies.TWIST);
             try {
-                Pause.sleep(options.timing().warmup());
+                // As long as a stalled window waits before it starts, so that the first window is not the colder one.
+                Pause.sleep(options.timing().warmup().plus(options.timing().stallSettle()));
                 for (int round = 0; round < options.timing().rounds(); round++) {
                     boolean aloneFirst = round % 2 == 0;
                     if (aloneFirst) {

@@ -86,6 +86,29 @@ final class Servers implements AutoCloseable {
         return baseline;
     }
 
+    /**
+     * Runs the publish path of both servers for a while before any figure is taken, so that whichever scenario comes
+     * first does not measure code the JIT has not compiled yet.
+     */
+    void warmUp(LoadClients clients, java.time.Duration duration) throws BenchException {
+        for (ServerProcess server : List.of(bridge, baseline)) {
+            List<Receiver> receivers = connect(server, clients, 2);
+            try {
+                for (int size : List.of(72, 64 * 1024)) {
+                    server.command("PUBLISH_MAX " + size);
+                    try {
+                        Pause.sleep(duration.dividedBy(2));
+                    } finally {
+                        server.command("STOP");
+                        Pause.quiesce(receivers);
+                    }
+                }
+            } finally {
+                disconnect(server, clients, receivers);
+            }
+        }
+    }
+
     /** Connects {@code k} receiving clients and waits until the server counts exactly {@code k} readers. */
     List<Receiver> connect(ServerProcess server, LoadClients clients, int k) throws BenchException {
         return connect(server, clients, k, k);
