@@ -3,6 +3,7 @@ package org.hakoniwa.bridge.sim.demo;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,8 @@ public final class DemoHost implements AutoCloseable {
         DemoSimulation simulation = new DemoSimulation(periodMicros);
         Bridge bridge = plugin.start(context);
         DemoServices services = new DemoServices(simulation);
-        bridge.registerSyncService(DemoServices.ADD, services::add);
+        // Adding two numbers never blocks: answer on the calling thread, without a handoff to a handler thread.
+        bridge.registerService(DemoServices.ADD, call -> CompletableFuture.completedFuture(services.add(call)));
         bridge.registerSyncService(DemoServices.SYSTEM_CONTROL, services::systemControl);
         bridge.onClientWrite(DemoHost::logWrite);
         ScheduledExecutorService stepper = Executors.newSingleThreadScheduledExecutor(runnable -> {

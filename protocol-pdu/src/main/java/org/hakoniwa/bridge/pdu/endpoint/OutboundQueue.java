@@ -300,8 +300,9 @@ public final class OutboundQueue {
             slow = true;
             slowSpells++;
             try (ClientMdc ignored = ClientMdc.scope(client)) {
-                LOG.warn("client {} is slow: its data queue is full ({} frames, {} bytes waiting); dropping frames"
-                        + " ({}) until it catches up", client, data.size(), dataBytes, reason);
+                LOG.warn("client {} is slow: it cannot keep up with what it reads, so frames are dropped ({} first;"
+                        + " {} frames, {} bytes waiting of {} frames, {} bytes allowed) until it catches up", client,
+                        reason, data.size(), dataBytes, limits.maxDataFrames(), limits.maxDataBytes());
             }
         }
     }

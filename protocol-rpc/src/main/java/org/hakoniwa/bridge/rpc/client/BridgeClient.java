@@ -144,12 +144,15 @@ public final class BridgeClient implements AutoCloseable {
         return endpoint.send(message);
     }
 
-    /** The next PDU_DATA frame received, or null when none arrives within {@code timeout}. */
+    /**
+     * The next PDU_DATA frame received, or null when none arrives within {@code timeout}. Frames are kept for this
+     * method only while no {@link #onPdu} listener is registered, so a client that listens does not accumulate them.
+     */
     public Frame awaitPdu(Duration timeout) throws InterruptedException {
         return pdus.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Calls {@code listener} for every PDU_DATA frame received from now on (they are also queued). */
+    /** Calls {@code listener} for every PDU_DATA frame received from now on, instead of queueing it for {@link #awaitPdu}. */
     public void onPdu(Consumer<Frame> listener) {
         listeners.add(requireNonNull(listener, "listener is null"));
     }
@@ -319,7 +322,9 @@ public final class BridgeClient implements AutoCloseable {
         }
         switch (frame.type()) {
             case PDU_DATA -> {
-                pdus.add(frame);
+                if (listeners.isEmpty()) {
+                    pdus.add(frame);
+                }
                 for (Consumer<Frame> listener : listeners) {
                     listener.accept(frame);
                 }
