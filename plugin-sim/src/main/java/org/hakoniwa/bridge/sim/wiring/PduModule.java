@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.hakoniwa.bridge.pdu.buffer.CommunicationBuffer;
 import org.hakoniwa.bridge.pdu.codec.FrameCodec;
 import org.hakoniwa.bridge.pdu.config.PduDefinition;
+import org.hakoniwa.bridge.pdu.dispatch.ControlFrames;
 import org.hakoniwa.bridge.pdu.dispatch.KnownTopics;
 import org.hakoniwa.bridge.pdu.dispatch.PduDispatcher;
 import org.hakoniwa.bridge.pdu.dispatch.UnknownTopics;
@@ -93,8 +94,14 @@ final class PduModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ExtensionHandler extensions(WsEndpoint endpoint, PeerRegistry peers, TopicHub hub, FrameCodec codec,
+    ControlFrames controlFrames(WsEndpoint endpoint, PeerRegistry peers, FrameCodec codec) {
+        return new ControlFrames(endpoint, peers, codec);
+    }
+
+    @Provides
+    @Singleton
+    ExtensionHandler extensions(WsEndpoint endpoint, PeerRegistry peers, TopicHub hub, ControlFrames controlFrames,
             KnownTopics knownTopics, PolicyCatalog policies) {
-        return new ExtensionHandler(endpoint, peers, hub, codec, knownTopics, policies);
+        return new ExtensionHandler(endpoint, peers, hub, controlFrames, knownTopics, policies);
     }
 }

@@ -6,9 +6,7 @@ import com.google.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.hakoniwa.bridge.pdu.codec.FrameCodec;
-import org.hakoniwa.bridge.pdu.endpoint.WsEndpoint;
-import org.hakoniwa.bridge.pdu.peer.PeerRegistry;
+import org.hakoniwa.bridge.pdu.dispatch.ControlFrames;
 import org.hakoniwa.bridge.rpc.config.ServiceDefinition;
 import org.hakoniwa.bridge.rpc.server.EndpointReplySender;
 import org.hakoniwa.bridge.rpc.server.RpcServer;
@@ -34,9 +32,9 @@ final class RpcModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RpcServer rpcServer(ServiceDefinition definition, RouteStore routes, RpcSettings settings, WsEndpoint endpoint,
-            PeerRegistry peers, FrameCodec codec, ScheduledExecutorService scheduler, ExecutorService handlerThreads) {
-        return new RpcServer(definition, routes, settings, new EndpointReplySender(endpoint, peers, codec), scheduler,
+    RpcServer rpcServer(ServiceDefinition definition, RouteStore routes, RpcSettings settings,
+            ControlFrames controlFrames, ScheduledExecutorService scheduler, ExecutorService handlerThreads) {
+        return new RpcServer(definition, routes, settings, new EndpointReplySender(controlFrames), scheduler,
                 handlerThreads);
     }
 }

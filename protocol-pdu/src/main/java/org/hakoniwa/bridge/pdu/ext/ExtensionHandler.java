@@ -2,19 +2,15 @@ package org.hakoniwa.bridge.pdu.ext;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hakoniwa.bridge.pdu.codec.Frame;
-import org.hakoniwa.bridge.pdu.codec.FrameCodec;
-import org.hakoniwa.bridge.pdu.codec.FrameForm;
 import org.hakoniwa.bridge.pdu.codec.MessageType;
+import org.hakoniwa.bridge.pdu.dispatch.ControlFrames;
 import org.hakoniwa.bridge.pdu.dispatch.FrameHandler;
 import org.hakoniwa.bridge.pdu.dispatch.KnownTopics;
-import org.hakoniwa.bridge.pdu.endpoint.ClientSession;
-import org.hakoniwa.bridge.pdu.endpoint.OutboundFrame;
 import org.hakoniwa.bridge.pdu.endpoint.WsEndpoint;
 import org.hakoniwa.bridge.pdu.peer.Peer;
 import org.hakoniwa.bridge.pdu.peer.PeerRegistry;
@@ -40,20 +36,19 @@ public final class ExtensionHandler implements FrameHandler {
     /** The extension protocol's version, sent in the answer to {@code hello}. */
     public static final int PROTOCOL_VERSION = 1;
 
-    private final WsEndpoint endpoint;
     private final PeerRegistry peers;
     private final TopicHub hub;
-    private final FrameCodec frames;
+    private final ControlFrames controlFrames;
     private final KnownTopics knownTopics;
     private final PolicyCatalog policies;
     private final ExtensionCodec cbor = new ExtensionCodec();
 
-    public ExtensionHandler(WsEndpoint endpoint, PeerRegistry peers, TopicHub hub, FrameCodec frames,
+    public ExtensionHandler(WsEndpoint endpoint, PeerRegistry peers, TopicHub hub, ControlFrames controlFrames,
             KnownTopics knownTopics, PolicyCatalog policies) {
-        this.endpoint = requireNonNull(endpoint, "endpoint is null");
+        requireNonNull(endpoint, "endpoint is null");
         this.peers = requireNonNull(peers, "peers is null");
         this.hub = requireNonNull(hub, "hub is null");
-        this.frames = requireNonNull(frames, "frames is null");
+        this.controlFrames = requireNonNull(controlFrames, "controlFrames is null");
         this.knownTopics = requireNonNull(knownTopics, "knownTopics is null");
         this.policies = requireNonNull(policies, "policies is null");
         hub.onLapse(this::lapsed);
@@ -192,15 +187,6 @@ public final class ExtensionHandler implements FrameHandler {
 
     /** Sends an extension frame on the client's control lane, in its v2 form. */
     private void send(ClientId to, Map<String, Object> message) {
-        ClientSession session = endpoint.find(to);
-        if (session == null) {
-            return;
-        }
-        FrameForm form = peers.replyForm(to);
-        FrameForm v2 = form.canCarry(MessageType.BRIDGE_EXTENSION) ? form : FrameForm.V2_304;
-        ByteBuffer frame = frames.encode(v2, MessageType.BRIDGE_EXTENSION, "", 0, cbor.encode(message), 0, 0, 0);
-        if (session.queue().offerControl(OutboundFrame.raw(frame))) {
-            session.queue().pump();
-        }
+        controlFrames.send(to, MessageType.BRIDGE_EXTENSION, "", 0, cbor.encode(message));
     }
 }
