@@ -13,10 +13,12 @@ import org.hakoniwa.bridge.spi.PduKey;
  * @param form the frame form it speaks ({@code V2_304}, {@code V2_200}, {@code V1}), or {@code unknown} before its
  *     first frame
  * @param reads the topics it declared read on
+ * @param writes the topics it declared write on (DECLARE_PDU_FOR_WRITE; recorded, not enforced)
  * @param framesIn messages received from it
  * @param malformedIn messages from it that did not decode
  * @param queue its outbound queue
  */
-public record ClientStats(ClientId id, String remoteAddress, String form, Set<PduKey> reads, long framesIn,
+public record ClientStats(ClientId id, String remoteAddress, String form, Set<PduKey> reads, Set<PduKey> writes,
+        long framesIn,
         long malformedIn, QueueStats queue) {
 }

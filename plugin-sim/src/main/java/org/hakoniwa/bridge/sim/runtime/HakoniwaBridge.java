@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -218,7 +219,8 @@ public final class HakoniwaBridge implements Bridge {
             Peer peer = peers.find(session.id());
             String form = peer == null || peer.learnedForm() == null ? "unknown" : peer.learnedForm().name();
             clients.add(new ClientStats(session.id(), session.remoteAddress(), form,
-                    subscriptions.keysOf(session.id()), peer == null ? 0 : peer.framesIn(),
+                    subscriptions.keysOf(session.id()), peer == null ? Set.of() : peer.declaredWrites(),
+                    peer == null ? 0 : peer.framesIn(),
                     peer == null ? 0 : peer.malformedIn(), session.queue().stats()));
         }
         return new BridgeStats(clients, subscriptions.topicCount(), subscriptions.subscriptionCount(),

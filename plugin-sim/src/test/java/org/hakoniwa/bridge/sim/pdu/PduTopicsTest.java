@@ -181,6 +181,17 @@ class PduTopicsTest {
     }
 
     @Test
+    void declaredWrites_showInTheStats_unknownOnesDoNot() throws Exception {
+        test = TestBridge.start();
+        test.bridge.publish("drone2", "pos", twist(0));
+        BridgeClient client = test.connect(FrameForm.V1);
+        client.declareWrite("drone1", 0);
+        client.declareWrite("drone9", 0);
+        assertNothingElseBefore(client);
+        assertEquals(java.util.Set.of(new PduKey("drone1", 0)), test.bridge.stats().clients().get(0).writes());
+    }
+
+    @Test
     void outgoingPdus_carryTheHostsSimulationTime_andWallTime() throws Exception {
         test = TestBridge.start();
         BridgeClient client = test.connect(FrameForm.V2_304);

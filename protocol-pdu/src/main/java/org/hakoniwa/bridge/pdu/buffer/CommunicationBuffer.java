@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hakoniwa.bridge.pdu.config.PduDefinition;
@@ -69,16 +68,7 @@ public final class CommunicationBuffer {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** Topics that hold a value. */
-    public Set<PduKey> keys() {
-        return Set.copyOf(values.keySet());
-    }
-
     public void addListener(BufferWriteListener listener) {
         listeners.add(requireNonNull(listener, "listener is null"));
-    }
-
-    public void removeListener(BufferWriteListener listener) {
-        listeners.remove(listener);
     }
 }

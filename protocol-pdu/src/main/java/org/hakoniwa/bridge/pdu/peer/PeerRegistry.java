@@ -1,9 +1,6 @@
 package org.hakoniwa.bridge.pdu.peer;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hakoniwa.bridge.pdu.codec.FrameForm;
 import org.hakoniwa.bridge.spi.ClientId;
@@ -21,9 +18,6 @@ public final class PeerRegistry {
         peers.remove(id);
     }
 
-    public Optional<Peer> get(ClientId id) {
-        return Optional.ofNullable(peers.get(id));
-    }
 
     /** The peer of {@code id}, or null when it is not connected. For hot paths. */
     public Peer find(ClientId id) {
@@ -36,11 +30,5 @@ public final class PeerRegistry {
         return peer == null ? FrameForm.V2_304 : peer.replyForm();
     }
 
-    public Collection<Peer> all() {
-        return List.copyOf(peers.values());
-    }
 
-    public int size() {
-        return peers.size();
-    }
 }

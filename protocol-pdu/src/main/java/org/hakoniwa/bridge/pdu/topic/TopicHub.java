@@ -136,6 +136,11 @@ public final class TopicHub {
     /** Removes {@code client} from the readers of {@code key}; frames already queued for it are not sent. */
     public boolean undeclareRead(ClientId client, PduKey key) {
         cancelLease(client, key);
+        return removeReader(client, key);
+    }
+
+    /** Removes a reader under the topic's lock, so that a publish in progress either reaches it or does not. */
+    private boolean removeReader(ClientId client, PduKey key) {
         Topic topic = topic(key);
         synchronized (topic) {
             return store.remove(key, client);
@@ -168,12 +173,6 @@ public final class TopicHub {
         return true;
     }
 
-    /** The subscriptions of {@code client} that hold a lease. */
-    public Set<PduKey> leasedKeys(ClientId client) {
-        Map<PduKey, Lease> own = leases.get(client);
-        return own == null ? Set.of() : Set.copyOf(own.keySet());
-    }
-
     private void cancelLease(ClientId client, PduKey key) {
         Map<PduKey, Lease> own = leases.get(client);
         Lease lease = own == null ? null : own.remove(key);
@@ -187,12 +186,7 @@ public final class TopicHub {
         if (own == null || !own.remove(key, lease)) {
             return;
         }
-        boolean removed;
-        Topic topic = topic(key);
-        synchronized (topic) {
-            removed = store.remove(key, client);
-        }
-        if (removed) {
+        if (removeReader(client, key)) {
             lapseListener.lapsed(client, key);
         }
     }
@@ -228,18 +222,6 @@ public final class TopicHub {
         delivery.offer(endpoint.find(client), newest, false);
         delivery.finish(false);
         return delivery.accepted > 0;
-    }
-
-    /** The last published value of {@code key}, if any. */
-    public Optional<PduSample> lastValue(PduKey key) {
-        Topic topic = topics.get(key);
-        if (topic == null) {
-            return Optional.empty();
-        }
-        synchronized (topic) {
-            EncodedPdu last = topic.last;
-            return last == null ? Optional.empty() : Optional.of(new PduSample(key, last.body(), last.storedAtNanos()));
-        }
     }
 
     /**

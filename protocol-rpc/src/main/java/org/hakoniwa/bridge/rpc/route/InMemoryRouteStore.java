@@ -68,30 +68,6 @@ public final class InMemoryRouteStore implements RouteStore {
         }
     }
 
-    @Override
-    public boolean unregister(String service, String clientName) {
-        synchronized (lock) {
-            RpcRegistration removed = forget(new Name(service, clientName));
-            if (removed == null) {
-                return false;
-            }
-            Set<Name> names = namesByOwner.get(removed.owner());
-            if (names != null) {
-                names.remove(new Name(service, clientName));
-                if (names.isEmpty()) {
-                    namesByOwner.remove(removed.owner());
-                }
-            }
-            Set<PendingCall> calls = pendingByOwner.getOrDefault(removed.owner(), Set.of());
-            for (PendingCall call : List.copyOf(calls)) {
-                if (call.service().equals(service) && call.clientName().equals(clientName)) {
-                    removePendingLocked(call);
-                }
-            }
-            return true;
-        }
-    }
-
     private RpcRegistration forget(Name name) {
         RpcRegistration removed = registrations.remove(name);
         if (removed != null) {

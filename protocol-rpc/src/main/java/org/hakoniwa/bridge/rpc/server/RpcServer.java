@@ -375,11 +375,6 @@ public final class RpcServer implements FrameHandler {
         replies.send(to, request.serviceName(), channel, body);
     }
 
-    /** Figures for the stats snapshot. */
-    public int inFlightCount() {
-        return inFlight.size();
-    }
-
     /** A call whose handler is working. */
     private static final class InFlight {
         private final ClientId caller;

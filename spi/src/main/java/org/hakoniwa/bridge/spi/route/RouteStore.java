@@ -22,9 +22,6 @@ public interface RouteStore {
 
     Optional<RpcRegistration> registration(String service, String clientName);
 
-    /** Removes one registration and every call in progress under it; returns false when there was none. */
-    boolean unregister(String service, String clientName);
-
     /**
      * Records a call in progress for {@code owner}. Returns false, and records nothing, when a call with the
      * same key is already in progress.
