@@ -254,12 +254,6 @@ public final class TopicHub {
         return topics.computeIfAbsent(key, k -> new Topic());
     }
 
-    private BackpressurePolicy policyFor(ClientId client, PduKey key) {
-        Peer peer = peers.find(client);
-        BackpressurePolicy chosen = peer == null ? null : peer.policyFor(key);
-        return chosen == null ? defaultPolicy : chosen;
-    }
-
     /** A subscription's time to live and the task that ends it. */
     private final class Lease {
         private final Duration ttl;
@@ -307,8 +301,14 @@ public final class TopicHub {
                 return;
             }
             ClientId client = session.id();
-            OutboundFrame frame = pdu.frame(codec, peers.replyForm(client), guarded);
-            BackpressurePolicy policy = policyFor(client, pdu.key());
+            Peer peer = peers.find(client);
+            if (peer == null) {
+                // Not yet admitted (it reads nothing) or already leaving (its queue is closed).
+                return;
+            }
+            OutboundFrame frame = pdu.frame(codec, peer.replyForm(), guarded);
+            BackpressurePolicy chosen = peer.policyFor(pdu.key());
+            BackpressurePolicy policy = chosen == null ? defaultPolicy : chosen;
             Decision decision = session.queue().tryOfferData(frame, policy);
             touched.add(session.queue());
             if (decision == Decision.WAIT) {
