@@ -138,9 +138,10 @@ class ExtensionTest {
     void malformedExtensionBody_isAnsweredWithAnError_andTheConnectionStays() throws Exception {
         BridgeClient client = test.connect(FrameForm.V2_304);
         client.sendFrame(MessageType.BRIDGE_EXTENSION, "", 0, ByteBuffer.wrap(new byte[] {(byte) 0xFF, 0x00, 0x13}));
-        Frame answer = client.awaitExtensionFrame(WAIT);
-        assertNotNull(answer);
-        assertEquals(MessageType.BRIDGE_EXTENSION, answer.type());
+        Map<String, Object> answer = client.awaitNotice(WAIT);
+        assertNotNull(answer, "no extension answer within " + WAIT);
+        assertEquals("error", answer.get("op"));
+        assertEquals("malformed", answer.get("code"));
         assertEquals("drone2", requestAndWait(client).robot());
     }
 
@@ -159,6 +160,6 @@ class ExtensionTest {
         assertEquals(Map.of("op", "lapsed", "robot", "drone1", "channel", 0), extended.awaitNotice(WAIT));
         test.bridge.publish("drone1", "pos", twist(6));
         assertEquals(6.0, Twist.decode(next(plain).body()).linearX());
-        assertNull(plain.awaitExtensionFrame(Duration.ZERO), "a plain client got an extension frame");
+        assertNull(plain.awaitNotice(Duration.ZERO), "a plain client got an extension frame");
     }
 }

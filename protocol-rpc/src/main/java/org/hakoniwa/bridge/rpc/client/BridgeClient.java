@@ -56,7 +56,6 @@ public final class BridgeClient implements AutoCloseable {
     private final FrameCodec codec = new FrameCodec(Integer.MAX_VALUE);
     private final FrameForm form;
     private final BlockingQueue<Frame> pdus = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Frame> extensionFrames = new LinkedBlockingQueue<>();
     private final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
     private final List<RpcReply> unmatchedReplies = new CopyOnWriteArrayList<>();
     private final Map<Name, CompletableFuture<Registration>> registering = new ConcurrentHashMap<>();
@@ -157,11 +156,6 @@ public final class BridgeClient implements AutoCloseable {
         listeners.add(requireNonNull(listener, "listener is null"));
     }
 
-    /** The next bridge-extension frame received, or null when none arrives within {@code timeout}. */
-    public Frame awaitExtensionFrame(Duration timeout) throws InterruptedException {
-        return extensionFrames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
     // ---- the bridge extension ------------------------------------------------------------------------------------
 
     /**
@@ -191,13 +185,15 @@ public final class BridgeClient implements AutoCloseable {
         return answer;
     }
 
-    /** The next extension notice (a message that answers no request: {@code lapsed}, {@code drops}), or null. */
+    /**
+     * The next extension message that answers no request of this client ({@code lapsed}, {@code drops}, an error
+     * without an id), or null. A frame that does not decode shows up here as {@code {op: "undecodable"}}.
+     */
     public Map<String, Object> awaitNotice(Duration timeout) throws InterruptedException {
         return notices.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void onExtensionFrame(Frame frame) {
-        extensionFrames.add(frame);
         Map<String, Object> message;
         try {
             ByteBuffer body = frame.body();
@@ -207,6 +203,7 @@ public final class BridgeClient implements AutoCloseable {
                     java.util.LinkedHashMap<String, Object>>() { });
         } catch (java.io.IOException e) {
             LOG.warn("received an extension frame that is not a CBOR map: {}", e.getMessage());
+            notices.add(Map.of("op", "undecodable", "error", String.valueOf(e.getMessage())));
             return;
         }
         Object id = message.get("id");
@@ -391,9 +388,6 @@ public final class BridgeClient implements AutoCloseable {
 
     // ---- lifecycle -----------------------------------------------------------------------------------------------
 
-    public boolean isConnected() {
-        return disconnected.getCount() > 0;
-    }
 
     /** Waits until the server closed this connection (or it broke). */
     public boolean awaitDisconnected(Duration timeout) throws InterruptedException {
